@@ -1,0 +1,39 @@
+import type { Config } from '../config.ts'
+import type { Logger } from '../logger.ts'
+import { createPrismaClient, type PrismaClient } from './client.ts'
+import { startEmbeddedPostgres } from './embedded.ts'
+import { migrateDatabase } from './migrate.ts'
+
+export interface Database {
+  prisma: PrismaClient
+  url: string
+  embedded: boolean
+  close(): Promise<void>
+}
+
+/** Connects to DATABASE_URL, or starts the embedded PostgreSQL; then applies migrations. */
+export async function openDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'EMBEDDED_PG_DIR' | 'EMBEDDED_PG_PORT'>,
+  logger: Logger,
+): Promise<Database> {
+  const embedded = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT }, logger)
+  const url = config.DATABASE_URL ?? embedded!.url
+  try {
+    await migrateDatabase(url)
+  } catch (error) {
+    await embedded?.stop()
+    throw error
+  }
+  const prisma = createPrismaClient(url)
+  return {
+    prisma,
+    url,
+    embedded: Boolean(embedded),
+    async close() {
+      await prisma.$disconnect()
+      await embedded?.stop()
+    },
+  }
+}
