@@ -11,6 +11,7 @@ export default defineConfig({
   async adapter() {
     const connectionString = process.env.DATABASE_URL
     if (!connectionString) throw new Error('DATABASE_URL must be set to run Prisma migrations')
-    return new PrismaPg({ connectionString })
+    // allowExitOnIdle: otherwise idle pool connections keep the CLI alive for ten seconds.
+    return new PrismaPg({ connectionString, allowExitOnIdle: true, idleTimeoutMillis: 50 })
   },
 })

@@ -18,6 +18,8 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
+  /** Namespaces every Redis key, channel and stream, so several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits and : . _ - only').default('alforis:'),
   /** Where the embedded PostgreSQL keeps its data (git-ignored). */
   EMBEDDED_PG_DIR: z.string().default(path.resolve('.data/postgres')),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

@@ -4,11 +4,11 @@ export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ message: 'Adresse e-mail invalide' }).max(254))
+  .pipe(z.email().max(254))
 
 export const loginInput = z.object({
   email: emailSchema,
-  password: z.string().min(1, { message: 'Mot de passe requis' }).max(200),
+  password: z.string().min(1).max(200),
 })
 export type LoginInput = z.infer<typeof loginInput>
 

@@ -1,7 +1,7 @@
-import { hash, verify, Algorithm } from '@node-rs/argon2'
+import { hash, verify } from '@node-rs/argon2'
 
 // OWASP's argon2id baseline (19 MiB, t=2, p=1).
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 }
+const OPTIONS = { algorithm: 2 /* Argon2id; the enum is an ambient const */, memoryCost: 19456, timeCost: 2, parallelism: 1 }
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS)

@@ -1,0 +1,31 @@
+import { startApp } from './app.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { logger } from './logger.ts'
+
+// Process entry point: parse the environment, start, and shut down gracefully on signals.
+try {
+  const config = loadConfig()
+  const app = await startApp(config, logger)
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'signal received')
+    app.close().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message)
+    process.exit(2)
+  }
+  logger.fatal({ err: error }, 'start-up failed')
+  process.exit(1)
+}

@@ -1,0 +1,54 @@
+import type { Bus } from '../infra/bus.ts'
+
+interface LiveConnection {
+  sessionId?: string
+  userId: string
+  close(reason: string): void
+}
+
+const REVOKE_CHANNEL = 'auth:revoke'
+type RevokeMessage = { sessionId?: string; userId?: string; reason: string }
+
+/**
+ * Tracks this node's live connections (tRPC WebSocket and Socket.IO) by session and user, so that a
+ * logout or a role change made on any node closes them everywhere: contexts are built once per
+ * connection and would otherwise keep stale rights.
+ */
+export function createConnectionRegistry(bus: Bus) {
+  const connections = new Set<LiveConnection>()
+
+  function closeMatching(message: RevokeMessage) {
+    for (const connection of connections) {
+      const matches =
+        (message.sessionId && connection.sessionId === message.sessionId) ||
+        (message.userId && connection.userId === message.userId)
+      if (matches) {
+        connections.delete(connection)
+        connection.close(message.reason)
+      }
+    }
+  }
+  const unsubscribe = bus.subscribe(REVOKE_CHANNEL, (message) => closeMatching(message as RevokeMessage))
+
+  return {
+    track(connection: LiveConnection): () => void {
+      connections.add(connection)
+      return () => connections.delete(connection)
+    },
+    get size() {
+      return connections.size
+    },
+    revokeSession(sessionId: string) {
+      return bus.publish(REVOKE_CHANNEL, { sessionId, reason: 'session ended' } satisfies RevokeMessage)
+    },
+    revokeUser(userId: string, reason: string) {
+      return bus.publish(REVOKE_CHANNEL, { userId, reason } satisfies RevokeMessage)
+    },
+    close() {
+      unsubscribe()
+      connections.clear()
+    },
+  }
+}
+
+export type ConnectionRegistry = ReturnType<typeof createConnectionRegistry>

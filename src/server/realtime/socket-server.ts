@@ -1,0 +1,60 @@
+import type { Server as HttpServer } from 'node:http'
+import { createAdapter } from '@socket.io/redis-streams-adapter'
+import type { Redis } from 'ioredis'
+import { Server, type Socket } from 'socket.io'
+import { rooms, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/realtime/events.ts'
+import type { Authenticated } from '../features/auth/auth.service.ts'
+import { isOriginAllowed } from '../http/origin.ts'
+import { authenticateRequest, readSessionToken, type ServerDeps } from '../trpc/context.ts'
+
+export interface SocketData {
+  auth: Authenticated
+}
+export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+
+/** Socket.IO for browsers: session-authenticated, origin-checked, rooms shared across nodes via Redis. */
+export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, redis?: Redis): AppSocketServer {
+  const io: AppSocketServer = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    // tRPC's WebSocket server handles its own upgrades on /trpc; engine.io must leave them alone.
+    destroyUpgrade: false,
+    allowRequest: (req, callback) => callback(null, isOriginAllowed(req, deps.config.allowedOrigins)),
+    adapter: redis ? createAdapter(redis, { streamName: `${deps.config.REDIS_PREFIX}socket.io` }) : undefined,
+  })
+
+  io.use(async (socket, next) => {
+    try {
+      const auth = await authenticateRequest(deps.auth, {
+        sessionToken: readSessionToken(socket.request),
+        bearer: typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined,
+      })
+      if (!auth) return next(new Error('unauthorized'))
+      socket.data.auth = auth
+      next()
+    } catch (error) {
+      deps.logger.error({ err: error }, 'socket authentication failed')
+      next(new Error('unavailable'))
+    }
+  })
+
+  io.on('connection', (socket) => {
+    const { viewer, credential } = socket.data.auth
+    void socket.join(rooms.user(viewer.id))
+    if (viewer.teamId) void socket.join(rooms.team(viewer.teamId))
+    if (viewer.role === 'ADMIN') void socket.join(rooms.admins)
+    const untrack = deps.connections.track({
+      userId: viewer.id,
+      sessionId: credential.kind === 'session' ? credential.sessionId : undefined,
+      close: () => socket.disconnect(true),
+    })
+    socket.on('disconnect', untrack)
+    socket.on('system:ping', (ack) => {
+      if (typeof ack === 'function') ack({ nodeId: deps.config.nodeId, at: new Date().toISOString() })
+    })
+    socket.emit('session:ready', { userId: viewer.id, nodeId: deps.config.nodeId })
+  })
+
+  return io
+}

@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { parse as parseCookie, serialize as serializeCookie } from 'cookie'
+import type { WebSocket } from 'ws'
+import type { Config } from '../config.ts'
+import type { PrismaClient } from '../db/client.ts'
+import type { AuthService, Authenticated } from '../features/auth/auth.service.ts'
+import type { Bus } from '../infra/bus.ts'
+import type { Cache } from '../infra/cache.ts'
+import type { Logger } from '../logger.ts'
+import type { ConnectionRegistry } from '../realtime/connections.ts'
+
+export const SESSION_COOKIE = 'alforis_session'
+
+/** Long-lived dependencies, built once by the composition root. */
+export interface ServerDeps {
+  config: Config
+  logger: Logger
+  prisma: PrismaClient
+  bus: Bus
+  cache: Cache
+  auth: AuthService
+  connections: ConnectionRegistry
+}
+
+export interface Context extends ServerDeps {
+  auth: AuthService
+  session: Authenticated | null
+  client: { ip: string; userAgent?: string }
+  transport: 'http' | 'ws'
+  /** Raw cookie value presented by the browser, if any. */
+  sessionToken?: string
+  setSessionCookie(token: string, expiresAt: Date): void
+  clearSessionCookie(): void
+}
+
+export function clientAddress(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown'
+}
+
+export function readSessionToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.cookie
+  return header ? parseCookie(header)[SESSION_COOKIE] : undefined
+}
+
+export function readBearerToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization
+  const match = header?.match(/^Bearer\s+(\S+)$/i)
+  return match?.[1]
+}
+
+/** Resolves who is calling: API token first (explicit), then the session cookie. */
+export async function authenticateRequest(
+  auth: AuthService,
+  credentials: { bearer?: string; sessionToken?: string },
+): Promise<Authenticated | null> {
+  if (credentials.bearer) return auth.authenticateToken(credentials.bearer)
+  if (credentials.sessionToken) return auth.authenticateSession(credentials.sessionToken)
+  return null
+}
+
+/** One createContext for HTTP and WebSocket (tRPC builds the latter once per connection). */
+export function createContextFactory(deps: ServerDeps) {
+  return async (opts: {
+    req: IncomingMessage
+    res: ServerResponse | WebSocket
+    info: { connectionParams?: Record<string, string | undefined> | null }
+  }): Promise<Context> => {
+    const { req, res } = opts
+    const transport = 'setHeader' in res ? 'http' : 'ws'
+    const sessionToken = readSessionToken(req)
+    const bearer = readBearerToken(req) ?? opts.info.connectionParams?.token ?? undefined
+    const session = await authenticateRequest(deps.auth, { bearer, sessionToken })
+    if (transport === 'ws' && session) {
+      // Contexts live as long as the socket: track it so logout or a role change closes it.
+      const socket = res as WebSocket
+      const untrack = deps.connections.track({
+        userId: session.viewer.id,
+        sessionId: session.credential.kind === 'session' ? session.credential.sessionId : undefined,
+        close: () => socket.close(4001, 'session ended'),
+      })
+      socket.once('close', untrack)
+    }
+    const cookieBase = {
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      path: '/',
+      secure: deps.config.COOKIE_SECURE,
+    }
+    const appendCookie = (value: string) => {
+      if (!('setHeader' in res)) throw new Error('Cookies can only be set over HTTP')
+      const existing = res.getHeader('Set-Cookie')
+      const cookies = Array.isArray(existing) ? existing : existing ? [String(existing)] : []
+      res.setHeader('Set-Cookie', [...cookies, value])
+    }
+    return {
+      ...deps,
+      session,
+      client: { ip: clientAddress(req), userAgent: req.headers['user-agent'] },
+      transport,
+      sessionToken,
+      setSessionCookie(token, expiresAt) {
+        appendCookie(serializeCookie(SESSION_COOKIE, token, { ...cookieBase, expires: expiresAt }))
+      },
+      clearSessionCookie() {
+        appendCookie(serializeCookie(SESSION_COOKIE, '', { ...cookieBase, expires: new Date(0) }))
+      },
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { TRPCError } from '@trpc/server'
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc'
+import { Prisma } from '../db/client.ts'
+import { DomainError, type DomainErrorCode } from '../errors.ts'
+
+const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID: 'BAD_REQUEST',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+}
+
+/** Carries a DomainError's details to the error formatter. */
+export class MappedError extends TRPCError {
+  constructor(
+    code: TRPC_ERROR_CODE_KEY,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    cause?: unknown,
+  ) {
+    super({ code, message, cause })
+  }
+}
+
+/** Maps domain and database errors to tRPC errors; anything else stays an internal error. */
+export function toTRPCError(error: unknown): unknown {
+  if (error instanceof TRPCError) return error
+  if (error instanceof DomainError) return new MappedError(TRPC_CODE[error.code], error.message, error.details, error)
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return mapPrismaError(error)
+  return error
+}
+
+function mapPrismaError(error: InstanceType<typeof Prisma.PrismaClientKnownRequestError>) {
+  switch (error.code) {
+    case 'P2002': {
+      const fields = uniqueFields(error)
+      return new MappedError(
+        'CONFLICT',
+        fields.length ? `A record with this ${fields.join(', ')} already exists` : 'Duplicate record',
+        { fieldErrors: Object.fromEntries(fields.map((field) => [field, ['Already in use']])) },
+        error,
+      )
+    }
+    case 'P2025':
+    case 'P2001':
+      return new MappedError('NOT_FOUND', 'Record not found', undefined, error)
+    case 'P2003':
+      return new MappedError('BAD_REQUEST', 'A referenced record does not exist', undefined, error)
+    case 'P2000':
+      return new MappedError('BAD_REQUEST', 'A value is too long for its field', undefined, error)
+    case 'P2034':
+      return new MappedError('CONFLICT', 'Concurrent update, please retry', undefined, error)
+    default:
+      return error
+  }
+}
+
+function uniqueFields(error: InstanceType<typeof Prisma.PrismaClientKnownRequestError>): string[] {
+  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined
+  if (Array.isArray(meta?.target)) return meta.target.map(String)
+  const fields = meta?.driverAdapterError?.cause?.constraint?.fields
+  if (Array.isArray(fields)) return fields.map((field) => field.replaceAll('"', ''))
+  return []
+}
