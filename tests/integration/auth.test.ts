@@ -1,9 +1,9 @@
-import { TRPCClientError } from '@trpc/client'
 import { io as connectSocket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { hashPassword } from '../../src/server/features/auth/password.ts'
 import { createTestClient, loginAs } from '../support/client.ts'
+import { errorOf } from '../support/errors.ts'
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.ts'
 
 let server: TestServer
@@ -14,16 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop()
 })
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCClientError<any>> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error
-    throw error
-  }
-  throw new Error('expected the call to fail')
-}
 
 async function createUser(email: string, password = 'correct-horse') {
   const team = await server.deps.prisma.team.findFirstOrThrow({ where: { name: 'Paris' } })

@@ -1,8 +1,26 @@
 import { authRouter } from '../features/auth/auth.router.ts'
+import { organisationRouter } from '../features/organisation/organisation.router.ts'
+import { personRouter } from '../features/person/person.router.ts'
+import { mandateRouter } from '../features/mandate/mandate.router.ts'
+import { productRouter } from '../features/product/product.router.ts'
+import { interactionRouter } from '../features/interaction/interaction.router.ts'
+import { taskRouter } from '../features/task/task.router.ts'
+import { userRouter } from '../features/user/user.router.ts'
+import { teamRouter } from '../features/team/team.router.ts'
+import { apiTokenRouter } from '../features/api-token/api-token.router.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
 export const appRouter = router({
   auth: authRouter,
+  organisations: organisationRouter,
+  people: personRouter,
+  mandates: mandateRouter,
+  products: productRouter,
+  interactions: interactionRouter,
+  tasks: taskRouter,
+  users: userRouter,
+  teams: teamRouter,
+  apiTokens: apiTokenRouter,
 })
 
 export type AppRouter = typeof appRouter

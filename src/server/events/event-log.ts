@@ -1,0 +1,45 @@
+import type { Db } from '../features/scope.ts'
+
+/** Domain event types: `<entity>.<verb>`. */
+export type DomainEventType = `${string}.${'created' | 'updated' | 'deleted' | 'stage_changed' | string}`
+
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>
+
+export interface NewDomainEvent {
+  type: DomainEventType
+  entity: string
+  entityId: string
+  teamId: string | null
+  actorId: string | null
+  payload: Record<string, unknown>
+}
+
+/**
+ * Appends a domain event. Call it with the transaction client of the change it describes, so the
+ * event exists exactly when the change does; the relay, notifications, webhooks, cache
+ * invalidation and the activity timeline all read from this log.
+ */
+export async function appendEvent(db: Db, event: NewDomainEvent): Promise<bigint> {
+  const row = await db.domainEvent.create({
+    data: { ...event, payload: JSON.parse(JSON.stringify(event.payload)) },
+    select: { id: true },
+  })
+  return row.id
+}
+
+/** Field-level before/after of the fields an update touched (dates and decimals compared by value). */
+export function diffFields<T extends Record<string, unknown>>(before: T, after: T, fields: Iterable<keyof T>): FieldChanges {
+  const changes: FieldChanges = {}
+  for (const field of fields) {
+    const from = normalise(before[field])
+    const to = normalise(after[field])
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field as string] = { from, to }
+  }
+  return changes
+}
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'bigint') return value.toString()
+  return value ?? null
+}

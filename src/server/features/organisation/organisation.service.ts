@@ -1,0 +1,199 @@
+import type { z } from 'zod'
+import type { Page } from '../../../shared/schemas/common.ts'
+import type {
+  organisationCreateInput,
+  organisationDeleteInput,
+  organisationListInput,
+  organisationUpdateInput,
+} from '../../../shared/schemas/organisation.ts'
+import { normalizeName } from '../../../shared/normalize.ts'
+import type { Prisma } from '../../db/client.ts'
+import { DomainError, notFound } from '../../errors.ts'
+import { appendEvent, diffFields } from '../../events/event-log.ts'
+import { assertOwnerInTeam, targetTeam, teamScope, type ServiceContext } from '../scope.ts'
+
+const summarySelect = {
+  id: true,
+  name: true,
+  type: true,
+  category: true,
+  stage: true,
+  potentialAmount: true,
+  email: true,
+  phone: true,
+  city: true,
+  country: true,
+  isActive: true,
+  tags: true,
+  version: true,
+  teamId: true,
+  ownerId: true,
+  createdAt: true,
+  updatedAt: true,
+  owner: { select: { id: true, name: true } },
+  team: { select: { id: true, name: true } },
+} satisfies Prisma.OrganisationSelect
+
+const detailInclude = {
+  owner: { select: { id: true, name: true, email: true } },
+  team: { select: { id: true, name: true } },
+  personLinks: {
+    orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+    include: { person: { select: { id: true, firstName: true, lastName: true, email: true, phone: true, jobTitle: true } } },
+  },
+  mandates: {
+    orderBy: { updatedAt: 'desc' },
+    include: { products: { include: { product: { select: { id: true, name: true, isin: true, kind: true } } } } },
+  },
+  interactions: {
+    orderBy: { occurredAt: 'desc' },
+    take: 50,
+    include: { author: { select: { id: true, name: true } } },
+  },
+  tasks: {
+    orderBy: [{ status: 'asc' }, { dueAt: 'asc' }],
+    take: 50,
+    include: { assignee: { select: { id: true, name: true } } },
+  },
+} satisfies Prisma.OrganisationInclude
+
+export type OrganisationSummary = Prisma.OrganisationGetPayload<{ select: typeof summarySelect }>
+export type OrganisationDetail = Prisma.OrganisationGetPayload<{ include: typeof detailInclude }>
+
+type ListInput = z.output<typeof organisationListInput>
+
+function listWhere(ctx: ServiceContext, input: ListInput): Prisma.OrganisationWhereInput {
+  const where: Prisma.OrganisationWhereInput = { ...teamScope(ctx.viewer) }
+  if (input.teamId) where.AND = [{ teamId: input.teamId }]
+  if (input.type?.length) where.type = { in: input.type }
+  if (input.stage?.length) where.stage = { in: input.stage }
+  if (input.isActive !== undefined) where.isActive = input.isActive
+  if (input.ownerId) where.ownerId = input.ownerId
+  if (input.tags?.length) where.tags = { hasEvery: input.tags }
+  if (input.q) {
+    where.OR = [
+      { name: { contains: input.q, mode: 'insensitive' } },
+      { normalizedName: { contains: normalizeName(input.q) } },
+      { email: { contains: input.q, mode: 'insensitive' } },
+      { city: { contains: input.q, mode: 'insensitive' } },
+    ]
+  }
+  return where
+}
+
+export async function listOrganisations(ctx: ServiceContext, input: ListInput): Promise<Page<OrganisationSummary>> {
+  const where = listWhere(ctx, input)
+  const orderBy: Prisma.OrganisationOrderByWithRelationInput[] = [
+    input.sort.field === 'potentialAmount'
+      ? { potentialAmount: { sort: input.sort.direction, nulls: 'last' } }
+      : { [input.sort.field]: input.sort.direction },
+    { id: input.sort.direction },
+  ]
+  const [rows, total] = await Promise.all([
+    ctx.prisma.organisation.findMany({
+      where,
+      orderBy,
+      select: summarySelect,
+      take: input.limit + 1,
+      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    }),
+    ctx.prisma.organisation.count({ where }),
+  ])
+  const hasMore = rows.length > input.limit
+  const items = hasMore ? rows.slice(0, input.limit) : rows
+  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total }
+}
+
+export async function getOrganisation(ctx: ServiceContext, id: string): Promise<OrganisationDetail> {
+  const organisation = await ctx.prisma.organisation.findFirst({
+    where: { id, ...teamScope(ctx.viewer) },
+    include: detailInclude,
+  })
+  if (!organisation) throw notFound('Organisation')
+  return organisation
+}
+
+export async function createOrganisation(
+  ctx: ServiceContext,
+  input: z.output<typeof organisationCreateInput>,
+): Promise<OrganisationDetail> {
+  const teamId = targetTeam(ctx.viewer, input.teamId)
+  const id = await ctx.prisma.$transaction(async (tx) => {
+    await assertOwnerInTeam(tx, input.ownerId, teamId)
+    const { teamId: _ignored, ...fields } = input
+    const created = await tx.organisation.create({
+      data: { ...fields, ownerId: input.ownerId ?? ctx.viewer.id, teamId, normalizedName: normalizeName(input.name) },
+    })
+    await appendEvent(tx, {
+      type: 'organisation.created',
+      entity: 'organisation',
+      entityId: created.id,
+      teamId,
+      actorId: ctx.viewer.id,
+      payload: { name: created.name, type: created.type, stage: created.stage, version: created.version },
+    })
+    return created.id
+  })
+  return getOrganisation(ctx, id)
+}
+
+export async function updateOrganisation(
+  ctx: ServiceContext,
+  input: z.output<typeof organisationUpdateInput>,
+): Promise<OrganisationDetail> {
+  await ctx.prisma.$transaction(async (tx) => {
+    const before = await tx.organisation.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) } })
+    if (!before) throw notFound('Organisation')
+    if (before.version !== input.version) throw await staleVersion(ctx, input.id)
+    if (input.data.ownerId !== undefined) await assertOwnerInTeam(tx, input.data.ownerId, before.teamId)
+    const data = {
+      ...input.data,
+      ...(input.data.name ? { normalizedName: normalizeName(input.data.name) } : {}),
+    }
+    // The version in the WHERE makes the check atomic: a concurrent writer makes this match nothing.
+    const { count } = await tx.organisation.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { ...data, version: { increment: 1 } },
+    })
+    if (count === 0) throw await staleVersion(ctx, input.id)
+    const after = await tx.organisation.findUniqueOrThrow({ where: { id: input.id } })
+    const changes = diffFields(before, after, Object.keys(input.data) as (keyof typeof before)[])
+    await appendEvent(tx, {
+      type: 'organisation.updated',
+      entity: 'organisation',
+      entityId: after.id,
+      teamId: after.teamId,
+      actorId: ctx.viewer.id,
+      payload: { name: after.name, changes, version: after.version },
+    })
+  })
+  return getOrganisation(ctx, input.id)
+}
+
+export async function deleteOrganisation(
+  ctx: ServiceContext,
+  input: z.output<typeof organisationDeleteInput>,
+): Promise<{ id: string }> {
+  await ctx.prisma.$transaction(async (tx) => {
+    const existing = await tx.organisation.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) } })
+    if (!existing) throw notFound('Organisation')
+    if (input.version !== undefined && existing.version !== input.version) throw await staleVersion(ctx, input.id)
+    await tx.organisation.delete({ where: { id: input.id } })
+    await appendEvent(tx, {
+      type: 'organisation.deleted',
+      entity: 'organisation',
+      entityId: existing.id,
+      teamId: existing.teamId,
+      actorId: ctx.viewer.id,
+      payload: { name: existing.name, version: existing.version },
+    })
+  })
+  return { id: input.id }
+}
+
+/** CONFLICT carrying the record as it is now, so the client can show both values and let the user choose. */
+async function staleVersion(ctx: ServiceContext, id: string): Promise<DomainError> {
+  const current = await ctx.prisma.organisation.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
+  if (!current) return notFound('Organisation')
+  return new DomainError('CONFLICT', 'This organisation was changed by someone else', { current })
+}

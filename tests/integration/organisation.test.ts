@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loginAs, type TestClient } from '../support/client.ts'
+import { errorOf } from '../support/errors.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
+
+let server: TestServer
+let salesParis: TestClient
+let salesLyon: TestClient
+let viewerParis: TestClient
+
+beforeAll(async () => {
+  server = await startTestServer()
+  ;[salesParis, salesLyon, viewerParis] = await Promise.all([
+    loginAs(server.url, 'sales.paris@demo.test'),
+    loginAs(server.url, 'sales.lyon@demo.test'),
+    loginAs(server.url, 'viewer.paris@demo.test'),
+  ])
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+describe('organisations', () => {
+  it('creates, reads, updates and deletes with a domain event for each write', async () => {
+    const created = await salesParis.trpc.organisations.create.mutate({ name: '  Mutuelle Test Création ', type: 'INVESTOR', potentialAmount: 1_000_000 })
+    expect(created).toMatchObject({ name: 'Mutuelle Test Création', stage: 'PROSPECT', version: 1, team: { name: 'Paris' } })
+    const updated = await salesParis.trpc.organisations.update.mutate({ id: created.id, version: 1, data: { stage: 'QUALIFIED', city: 'Nantes' } })
+    expect(updated).toMatchObject({ stage: 'QUALIFIED', city: 'Nantes', version: 2 })
+
+    const events = await server.deps.prisma.domainEvent.findMany({ where: { entityId: created.id }, orderBy: { id: 'asc' } })
+    expect(events.map((event) => event.type)).toEqual(['organisation.created', 'organisation.updated'])
+    expect(events[1].payload).toMatchObject({ changes: { stage: { from: 'PROSPECT', to: 'QUALIFIED' }, city: { from: null, to: 'Nantes' } } })
+
+    const manager = await loginAs(server.url, 'manager.paris@demo.test')
+    await manager.trpc.organisations.delete.mutate({ id: created.id })
+    expect((await errorOf(salesParis.trpc.organisations.byId.query({ id: created.id }))).data?.code).toBe('NOT_FOUND')
+    expect(await server.deps.prisma.domainEvent.count({ where: { entityId: created.id, type: 'organisation.deleted' } })).toBe(1)
+  })
+
+  it('refuses a stale version with CONFLICT carrying the current record, and overwrites nothing', async () => {
+    const created = await salesParis.trpc.organisations.create.mutate({ name: 'Conflit SA', type: 'PARTNER' })
+    await salesParis.trpc.organisations.update.mutate({ id: created.id, version: 1, data: { phone: '+33 1 23 45 67 89' } })
+    const error = await errorOf(salesParis.trpc.organisations.update.mutate({ id: created.id, version: 1, data: { phone: '+33 9 99 99 99 99' } }))
+    expect(error.data?.code).toBe('CONFLICT')
+    expect(error.data?.details?.current).toMatchObject({ phone: '+33 1 23 45 67 89', version: 2 })
+    const stored = await salesParis.trpc.organisations.byId.query({ id: created.id })
+    expect(stored.phone).toBe('+33 1 23 45 67 89')
+  })
+
+  it('answers bad input with BAD_REQUEST and field messages', async () => {
+    const error = await errorOf(
+      salesParis.trpc.organisations.create.mutate({ name: '', type: 'ALIEN' as 'OTHER', email: 'nope', potentialAmount: -5 }),
+    )
+    expect(error.data?.code).toBe('BAD_REQUEST')
+    expect(Object.keys(error.data?.fieldErrors ?? {})).toEqual(expect.arrayContaining(['name', 'type', 'email', 'potentialAmount']))
+  })
+
+  it('keeps teams apart: another team’s record is not found, and lists never show it', async () => {
+    const paris = await salesParis.trpc.organisations.create.mutate({ name: 'Secret de Paris', type: 'INVESTOR' })
+    expect((await errorOf(salesLyon.trpc.organisations.byId.query({ id: paris.id }))).data?.code).toBe('NOT_FOUND')
+    expect((await errorOf(salesLyon.trpc.organisations.update.mutate({ id: paris.id, version: 1, data: { name: 'Pris' } }))).data?.code).toBe('NOT_FOUND')
+    const lyonList = await salesLyon.trpc.organisations.list.query({ q: 'Secret de Paris' })
+    expect(lyonList.total).toBe(0)
+    expect((await errorOf(viewerParis.trpc.organisations.create.mutate({ name: 'Vue', type: 'OTHER' }))).data?.code).toBe('FORBIDDEN')
+  })
+
+  it('paginates by cursor with filters, sort and a total', async () => {
+    const filter = { type: ['INVESTOR' as const], sort: { field: 'name' as const, direction: 'asc' as const }, limit: 7 }
+    const first = await salesParis.trpc.organisations.list.query(filter)
+    const second = await salesParis.trpc.organisations.list.query({ ...filter, cursor: first.nextCursor })
+    expect(first.items).toHaveLength(7)
+    expect(first.total).toBeGreaterThan(14)
+    const both = await salesParis.trpc.organisations.list.query({ ...filter, limit: 14 })
+    expect([...first.items, ...second.items].map((item) => item.id)).toEqual(both.items.map((item) => item.id))
+    expect(new Set([...first.items, ...second.items].map((item) => item.id)).size).toBe(14)
+    expect([...first.items, ...second.items].every((item) => item.type === 'INVESTOR' && item.team.name === 'Paris')).toBe(true)
+  })
+})
