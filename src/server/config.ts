@@ -31,6 +31,8 @@ const envSchema = z.object({
   SENTRY_DSN: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ID: z.string().min(1).optional(),
+  /** Behind a load balancer: take the client address from X-Forwarded-For (for rate limits, logs). */
+  TRUST_PROXY: booleanFlag.default(false),
   /** Secure cookies need HTTPS; on by default in production behind TLS. */
   COOKIE_SECURE: booleanFlag.default(false),
   STATIC_DIR: z.string().default(path.resolve('dist/client')),

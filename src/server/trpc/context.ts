@@ -33,7 +33,9 @@ export interface Context extends ServerDeps {
   clearSessionCookie(): void
 }
 
-export function clientAddress(req: IncomingMessage): string {
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for']
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0].trim()
   return req.socket.remoteAddress ?? 'unknown'
 }
 
@@ -95,7 +97,7 @@ export function createContextFactory(deps: ServerDeps) {
     return {
       ...deps,
       session,
-      client: { ip: clientAddress(req), userAgent: req.headers['user-agent'] },
+      client: { ip: clientAddress(req, deps.config.TRUST_PROXY), userAgent: req.headers['user-agent'] },
       transport,
       sessionToken,
       setSessionCookie(token, expiresAt) {
