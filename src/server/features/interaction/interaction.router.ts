@@ -1,3 +1,33 @@
-import { router } from '../../trpc/trpc.ts'
+import { byIdInput } from '../../../shared/schemas/common.ts'
+import {
+  interactionCreateInput,
+  interactionDeleteInput,
+  interactionListInput,
+  interactionUpdateInput,
+} from '../../../shared/schemas/interaction.ts'
+import { authorizedProcedure, router } from '../../trpc/trpc.ts'
+import {
+  createInteraction,
+  deleteInteraction,
+  getInteraction,
+  listInteractions,
+  updateInteraction,
+} from './interaction.service.ts'
 
-export const interactionRouter = router({})
+export const interactionRouter = router({
+  list: authorizedProcedure('record:read')
+    .input(interactionListInput)
+    .query(({ ctx, input }) => listInteractions(ctx, input)),
+  byId: authorizedProcedure('record:read')
+    .input(byIdInput)
+    .query(({ ctx, input }) => getInteraction(ctx, input.id)),
+  create: authorizedProcedure('record:write')
+    .input(interactionCreateInput)
+    .mutation(({ ctx, input }) => createInteraction(ctx, input)),
+  update: authorizedProcedure('record:write')
+    .input(interactionUpdateInput)
+    .mutation(({ ctx, input }) => updateInteraction(ctx, input)),
+  delete: authorizedProcedure('record:delete')
+    .input(interactionDeleteInput)
+    .mutation(({ ctx, input }) => deleteInteraction(ctx, input)),
+})

@@ -1,3 +1,42 @@
-import { router } from '../../trpc/trpc.ts'
+import { byIdInput } from '../../../shared/schemas/common.ts'
+import {
+  mandateCreateInput,
+  mandateDeleteInput,
+  mandateListInput,
+  mandateProductInput,
+  mandateUpdateInput,
+} from '../../../shared/schemas/mandate.ts'
+import { authorizedProcedure, router } from '../../trpc/trpc.ts'
+import {
+  addMandateProduct,
+  createMandate,
+  deleteMandate,
+  getMandate,
+  listMandates,
+  removeMandateProduct,
+  updateMandate,
+} from './mandate.service.ts'
 
-export const mandateRouter = router({})
+export const mandateRouter = router({
+  list: authorizedProcedure('record:read')
+    .input(mandateListInput)
+    .query(({ ctx, input }) => listMandates(ctx, input)),
+  byId: authorizedProcedure('record:read')
+    .input(byIdInput)
+    .query(({ ctx, input }) => getMandate(ctx, input.id)),
+  create: authorizedProcedure('record:write')
+    .input(mandateCreateInput)
+    .mutation(({ ctx, input }) => createMandate(ctx, input)),
+  update: authorizedProcedure('record:write')
+    .input(mandateUpdateInput)
+    .mutation(({ ctx, input }) => updateMandate(ctx, input)),
+  delete: authorizedProcedure('record:delete')
+    .input(mandateDeleteInput)
+    .mutation(({ ctx, input }) => deleteMandate(ctx, input)),
+  addProduct: authorizedProcedure('record:write')
+    .input(mandateProductInput)
+    .mutation(({ ctx, input }) => addMandateProduct(ctx, input)),
+  removeProduct: authorizedProcedure('record:write')
+    .input(mandateProductInput)
+    .mutation(({ ctx, input }) => removeMandateProduct(ctx, input)),
+})

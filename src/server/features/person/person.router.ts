@@ -1,3 +1,43 @@
-import { router } from '../../trpc/trpc.ts'
+import { byIdInput } from '../../../shared/schemas/common.ts'
+import {
+  personCreateInput,
+  personDeleteInput,
+  personLinkInput,
+  personListInput,
+  personUnlinkInput,
+  personUpdateInput,
+} from '../../../shared/schemas/person.ts'
+import { authorizedProcedure, router } from '../../trpc/trpc.ts'
+import {
+  createPerson,
+  deletePerson,
+  getPerson,
+  linkPerson,
+  listPeople,
+  unlinkPerson,
+  updatePerson,
+} from './person.service.ts'
 
-export const personRouter = router({})
+export const personRouter = router({
+  list: authorizedProcedure('record:read')
+    .input(personListInput)
+    .query(({ ctx, input }) => listPeople(ctx, input)),
+  byId: authorizedProcedure('record:read')
+    .input(byIdInput)
+    .query(({ ctx, input }) => getPerson(ctx, input.id)),
+  create: authorizedProcedure('record:write')
+    .input(personCreateInput)
+    .mutation(({ ctx, input }) => createPerson(ctx, input)),
+  update: authorizedProcedure('record:write')
+    .input(personUpdateInput)
+    .mutation(({ ctx, input }) => updatePerson(ctx, input)),
+  delete: authorizedProcedure('record:delete')
+    .input(personDeleteInput)
+    .mutation(({ ctx, input }) => deletePerson(ctx, input)),
+  link: authorizedProcedure('record:write')
+    .input(personLinkInput)
+    .mutation(({ ctx, input }) => linkPerson(ctx, input)),
+  unlink: authorizedProcedure('record:write')
+    .input(personUnlinkInput)
+    .mutation(({ ctx, input }) => unlinkPerson(ctx, input)),
+})

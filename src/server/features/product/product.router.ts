@@ -1,3 +1,27 @@
-import { router } from '../../trpc/trpc.ts'
+import { byIdInput } from '../../../shared/schemas/common.ts'
+import {
+  productCreateInput,
+  productDeleteInput,
+  productListInput,
+  productUpdateInput,
+} from '../../../shared/schemas/product.ts'
+import { authorizedProcedure, router } from '../../trpc/trpc.ts'
+import { createProduct, deleteProduct, getProduct, listProducts, updateProduct } from './product.service.ts'
 
-export const productRouter = router({})
+export const productRouter = router({
+  list: authorizedProcedure('record:read')
+    .input(productListInput)
+    .query(({ ctx, input }) => listProducts(ctx, input)),
+  byId: authorizedProcedure('record:read')
+    .input(byIdInput)
+    .query(({ ctx, input }) => getProduct(ctx, input.id)),
+  create: authorizedProcedure('record:write')
+    .input(productCreateInput)
+    .mutation(({ ctx, input }) => createProduct(ctx, input)),
+  update: authorizedProcedure('record:write')
+    .input(productUpdateInput)
+    .mutation(({ ctx, input }) => updateProduct(ctx, input)),
+  delete: authorizedProcedure('record:delete')
+    .input(productDeleteInput)
+    .mutation(({ ctx, input }) => deleteProduct(ctx, input)),
+})

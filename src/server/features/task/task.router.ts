@@ -1,3 +1,29 @@
-import { router } from '../../trpc/trpc.ts'
+import { byIdInput } from '../../../shared/schemas/common.ts'
+import { taskActionInput, taskCreateInput, taskListInput, taskUpdateInput } from '../../../shared/schemas/task.ts'
+import { authorizedProcedure, router } from '../../trpc/trpc.ts'
+import { completeTask, createTask, deleteTask, getTask, listTasks, reopenTask, updateTask } from './task.service.ts'
 
-export const taskRouter = router({})
+export const taskRouter = router({
+  list: authorizedProcedure('record:read')
+    .input(taskListInput)
+    .query(({ ctx, input }) => listTasks(ctx, input)),
+  byId: authorizedProcedure('record:read')
+    .input(byIdInput)
+    .query(({ ctx, input }) => getTask(ctx, input.id)),
+  create: authorizedProcedure('record:write')
+    .input(taskCreateInput)
+    .mutation(({ ctx, input }) => createTask(ctx, input)),
+  update: authorizedProcedure('record:write')
+    .input(taskUpdateInput)
+    .mutation(({ ctx, input }) => updateTask(ctx, input)),
+  // Readers may reach these: the service lets a writer, or the task's assignee, through.
+  complete: authorizedProcedure('record:read')
+    .input(taskActionInput)
+    .mutation(({ ctx, input }) => completeTask(ctx, input)),
+  reopen: authorizedProcedure('record:read')
+    .input(taskActionInput)
+    .mutation(({ ctx, input }) => reopenTask(ctx, input)),
+  delete: authorizedProcedure('record:delete')
+    .input(taskActionInput)
+    .mutation(({ ctx, input }) => deleteTask(ctx, input)),
+})

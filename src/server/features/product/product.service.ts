@@ -1,0 +1,199 @@
+import type { z } from 'zod'
+import type { Page } from '../../../shared/schemas/common.ts'
+import type {
+  productCreateInput,
+  productDeleteInput,
+  productListInput,
+  productUpdateInput,
+} from '../../../shared/schemas/product.ts'
+import type { Prisma } from '../../db/client.ts'
+import { DomainError, notFound } from '../../errors.ts'
+import { appendEvent, diffFields } from '../../events/event-log.ts'
+import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
+
+const summarySelect = {
+  id: true,
+  name: true,
+  isin: true,
+  kind: true,
+  status: true,
+  currency: true,
+  version: true,
+  teamId: true,
+  createdAt: true,
+  updatedAt: true,
+  team: { select: { id: true, name: true } },
+  _count: { select: { mandates: true } },
+} satisfies Prisma.ProductSelect
+
+const detailInclude = {
+  team: { select: { id: true, name: true } },
+  mandates: {
+    orderBy: { mandate: { updatedAt: 'desc' } },
+    select: {
+      createdAt: true,
+      mandate: {
+        select: {
+          id: true,
+          reference: true,
+          type: true,
+          status: true,
+          signedAt: true,
+          organisation: { select: { id: true, name: true } },
+        },
+      },
+    },
+  },
+} satisfies Prisma.ProductInclude
+
+type SummaryRow = Prisma.ProductGetPayload<{ select: typeof summarySelect }>
+type DetailRow = Prisma.ProductGetPayload<{ include: typeof detailInclude }>
+
+export type ProductSummary = Omit<SummaryRow, '_count'> & { mandateCount: number }
+export type ProductDetail = Omit<DetailRow, 'mandates'> & {
+  mandates: Array<DetailRow['mandates'][number]['mandate'] & { linkedAt: Date }>
+}
+
+type ListInput = z.output<typeof productListInput>
+
+function toSummary({ _count, ...product }: SummaryRow): ProductSummary {
+  return { ...product, mandateCount: _count.mandates }
+}
+
+function toDetail({ mandates, ...product }: DetailRow): ProductDetail {
+  return { ...product, mandates: mandates.map((link) => ({ ...link.mandate, linkedAt: link.createdAt })) }
+}
+
+function listWhere(ctx: ServiceContext, input: ListInput): Prisma.ProductWhereInput {
+  const where: Prisma.ProductWhereInput = { ...teamScope(ctx.viewer) }
+  if (input.teamId) where.AND = [{ teamId: input.teamId }]
+  if (input.kind?.length) where.kind = { in: input.kind }
+  if (input.status?.length) where.status = { in: input.status }
+  if (input.q) {
+    const isinLike = input.q.replace(/\s+/g, '').toUpperCase()
+    where.OR = [{ name: { contains: input.q, mode: 'insensitive' } }, ...(isinLike ? [{ isin: { contains: isinLike } }] : [])]
+  }
+  return where
+}
+
+export async function listProducts(ctx: ServiceContext, input: ListInput): Promise<Page<ProductSummary>> {
+  const where = listWhere(ctx, input)
+  const [rows, total] = await Promise.all([
+    ctx.prisma.product.findMany({
+      where,
+      orderBy: [{ [input.sort.field]: input.sort.direction }, { id: input.sort.direction }],
+      select: summarySelect,
+      take: input.limit + 1,
+      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    }),
+    ctx.prisma.product.count({ where }),
+  ])
+  const hasMore = rows.length > input.limit
+  const items = (hasMore ? rows.slice(0, input.limit) : rows).map(toSummary)
+  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total }
+}
+
+export async function getProduct(ctx: ServiceContext, id: string): Promise<ProductDetail> {
+  const product = await ctx.prisma.product.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
+  if (!product) throw notFound('Product')
+  return toDetail(product)
+}
+
+export async function createProduct(
+  ctx: ServiceContext,
+  input: z.output<typeof productCreateInput>,
+): Promise<ProductDetail> {
+  const teamId = targetTeam(ctx.viewer, input.teamId)
+  const id = await ctx.prisma.$transaction(async (tx) => {
+    await assertIsinFree(tx, teamId, input.isin)
+    const { teamId: _ignored, ...fields } = input
+    const created = await tx.product.create({ data: { ...fields, teamId } })
+    await appendEvent(tx, {
+      type: 'product.created',
+      entity: 'product',
+      entityId: created.id,
+      teamId,
+      actorId: ctx.viewer.id,
+      payload: { name: created.name, isin: created.isin, kind: created.kind, status: created.status, version: created.version },
+    })
+    return created.id
+  })
+  return getProduct(ctx, id)
+}
+
+export async function updateProduct(
+  ctx: ServiceContext,
+  input: z.output<typeof productUpdateInput>,
+): Promise<ProductDetail> {
+  await ctx.prisma.$transaction(async (tx) => {
+    const before = await tx.product.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) } })
+    if (!before) throw notFound('Product')
+    if (before.version !== input.version) throw await staleVersion(ctx, input.id)
+    if (input.data.isin && input.data.isin !== before.isin) await assertIsinFree(tx, before.teamId, input.data.isin)
+    // The version in the WHERE makes the check atomic: a concurrent writer makes this match nothing.
+    const { count } = await tx.product.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { ...input.data, version: { increment: 1 } },
+    })
+    if (count === 0) throw await staleVersion(ctx, input.id)
+    const after = await tx.product.findUniqueOrThrow({ where: { id: input.id } })
+    const changes = diffFields(before, after, Object.keys(input.data) as (keyof typeof before)[])
+    await appendEvent(tx, {
+      type: 'product.updated',
+      entity: 'product',
+      entityId: after.id,
+      teamId: after.teamId,
+      actorId: ctx.viewer.id,
+      payload: { name: after.name, isin: after.isin, changes, version: after.version },
+    })
+  })
+  return getProduct(ctx, input.id)
+}
+
+export async function deleteProduct(
+  ctx: ServiceContext,
+  input: z.output<typeof productDeleteInput>,
+): Promise<{ id: string }> {
+  await ctx.prisma.$transaction(async (tx) => {
+    const existing = await tx.product.findFirst({
+      where: { id: input.id, ...teamScope(ctx.viewer) },
+      include: { mandates: { select: { mandateId: true } } },
+    })
+    if (!existing) throw notFound('Product')
+    if (input.version !== undefined && existing.version !== input.version) throw await staleVersion(ctx, input.id)
+    await tx.product.delete({ where: { id: input.id } })
+    await appendEvent(tx, {
+      type: 'product.deleted',
+      entity: 'product',
+      entityId: existing.id,
+      teamId: existing.teamId,
+      actorId: ctx.viewer.id,
+      // The links go with the product; listeners of those mandates learn it from here.
+      payload: {
+        name: existing.name,
+        isin: existing.isin,
+        mandateIds: existing.mandates.map((link) => link.mandateId),
+        version: existing.version,
+      },
+    })
+  })
+  return { id: input.id }
+}
+
+/** An ISIN identifies one product per team; the unique index backs this check against races. */
+async function assertIsinFree(db: Db, teamId: string, isin: string): Promise<void> {
+  const taken = await db.product.findFirst({ where: { teamId, isin }, select: { id: true, name: true } })
+  if (taken) {
+    throw new DomainError('CONFLICT', `A product with ISIN ${isin} already exists in this team`, {
+      fieldErrors: { isin: [`Already used by ${taken.name}`] },
+      existing: taken,
+    })
+  }
+}
+
+/** CONFLICT carrying the record as it is now, so the client can show both values and let the user choose. */
+async function staleVersion(ctx: ServiceContext, id: string): Promise<DomainError> {
+  const current = await ctx.prisma.product.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
+  if (!current) return notFound('Product')
+  return new DomainError('CONFLICT', 'This product was changed by someone else', { current: toDetail(current) })
+}
