@@ -7,6 +7,9 @@ import { WebSocketServer } from 'ws'
 import type { Config } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { seedDemo } from './db/seed.ts'
+import { createEventDispatcher } from './events/dispatcher.ts'
+import { createLiveFeed } from './events/live-feed.ts'
+import { startEventRelay } from './events/relay.ts'
 import { createAuthService } from './features/auth/auth.service.ts'
 import { isOriginAllowed } from './http/origin.ts'
 import { createStaticHandler } from './http/static.ts'
@@ -36,6 +39,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const bus = config.REDIS_URL ? createRedisBus(config.REDIS_URL, config.REDIS_PREFIX, logger) : createMemoryBus()
   const cache = redis ? createRedisCache(redis, config.REDIS_PREFIX) : createMemoryCache()
   const connections = createConnectionRegistry(bus)
+  const dispatcher = createEventDispatcher({ prisma: database.prisma, bus, logger })
+  await dispatcher.start()
   const deps: ServerDeps = {
     config,
     logger,
@@ -44,12 +49,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     cache,
     connections,
     auth: createAuthService({ prisma: database.prisma, cache, config }),
+    dispatcher,
+    liveFeed: createLiveFeed({ prisma: database.prisma, dispatcher }),
   }
 
   if (config.SEED_DEMO) {
     const { seeded } = await seedDemo(database.prisma, { password: config.DEMO_PASSWORD, logger })
     if (seeded) logger.info('empty database: demo data seeded')
   }
+
+  const relay = startEventRelay({ databaseUrl: database.url, prisma: database.prisma, bus, logger })
 
   const createContext = createContextFactory(deps)
   const trpcHandler = createHTTPHandler({
@@ -130,6 +139,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       clearTimeout(forced)
       wss.close()
       connections.close()
+      await relay.stop()
+      dispatcher.stop()
       await bus.close()
       await cache.close()
       await database.close()

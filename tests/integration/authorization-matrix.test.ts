@@ -50,7 +50,7 @@ function callerOf(role: Role): Caller {
 /** Calls `path` (e.g. `organisations.update`) through the typed client, as a developer would. */
 async function call(client: TestClient, path: string, input: unknown): Promise<string> {
   const [domain, procedure] = path.split('.')
-  const definition = (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]
+  const definition = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]
   const method = definition._def.type === 'query' ? 'query' : 'mutate'
   const target = (client.trpc as any)[domain][procedure]
   try {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { createPrismaClient, type PrismaClient } from '../../src/server/db/client.ts'
-import { ADMIN_DATABASE_URL, TEMPLATE_DATABASE, databaseUrl } from './env.ts'
+import { inject } from 'vitest'
+import { ADMIN_DATABASE_URL, databaseUrl } from './env.ts'
 
 export interface TestDatabase {
   name: string
@@ -21,7 +22,7 @@ async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> 
 }
 
 /** A fresh, migrated database of its own, cloned from the template; dropped by `drop()`. */
-export async function createTestDatabase(template = TEMPLATE_DATABASE): Promise<TestDatabase> {
+export async function createTestDatabase(template = inject('templateDatabase')): Promise<TestDatabase> {
   const name = `alforis_test_${randomBytes(5).toString('hex')}`
   await withAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`))
   const url = databaseUrl(name)

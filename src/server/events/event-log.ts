@@ -14,16 +14,25 @@ export interface NewDomainEvent {
   payload: Record<string, unknown>
 }
 
+/** Serialises event appends so that event ids become visible in commit order (see below). */
+const EVENT_LOG_LOCK = 72_616_001
+
 /**
- * Appends a domain event. Call it with the transaction client of the change it describes, so the
- * event exists exactly when the change does; the relay, notifications, webhooks, cache
- * invalidation and the activity timeline all read from this log.
+ * Appends a domain event. Call it with the transaction client of the change it describes, as the
+ * last statement of that transaction, so the event exists exactly when the change does; the relay,
+ * notifications, webhooks, cache invalidation and the activity timeline all read from this log.
+ *
+ * The transaction-scoped advisory lock makes concurrent writers commit their events one after the
+ * other, so an id is never committed after a higher one: the relay can follow the log by id alone
+ * without skipping a late commit. NOTIFY wakes the relay when the transaction commits.
  */
 export async function appendEvent(db: Db, event: NewDomainEvent): Promise<bigint> {
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_LOG_LOCK})`
   const row = await db.domainEvent.create({
     data: { ...event, payload: JSON.parse(JSON.stringify(event.payload)) },
     select: { id: true },
   })
+  await db.$executeRaw`SELECT pg_notify('domain_events', ${row.id.toString()})`
   return row.id
 }
 

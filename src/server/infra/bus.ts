@@ -7,6 +7,8 @@ export interface Bus {
   readonly kind: 'memory' | 'redis'
   publish(channel: string, message: unknown): Promise<void>
   subscribe(channel: string, handler: (message: unknown) => void): () => void
+  /** Called after the subscriber connection comes back: messages sent meanwhile were lost. */
+  onReconnect(handler: () => void): () => void
   close(): Promise<void>
 }
 
@@ -24,6 +26,9 @@ export function createMemoryBus(): Bus {
       emitter.on(channel, handler)
       return () => emitter.off(channel, handler)
     },
+    onReconnect() {
+      return () => undefined // an in-process bus never disconnects
+    },
     async close() {
       emitter.removeAllListeners()
     },
@@ -34,6 +39,12 @@ export function createRedisBus(url: string, prefix: string, logger: Logger): Bus
   const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 })
   const subscriber = new Redis(url, { lazyConnect: false })
   const handlers = new Map<string, Set<(message: unknown) => void>>()
+  const reconnectHandlers = new Set<() => void>()
+  let connectedBefore = false
+  subscriber.on('ready', () => {
+    if (connectedBefore) for (const handler of reconnectHandlers) handler()
+    connectedBefore = true
+  })
   for (const connection of [publisher, subscriber]) {
     connection.on('error', (error) => logger.warn({ err: error.message }, 'redis bus connection error'))
   }
@@ -70,8 +81,13 @@ export function createRedisBus(url: string, prefix: string, logger: Logger): Bus
         }
       }
     },
+    onReconnect(handler) {
+      reconnectHandlers.add(handler)
+      return () => reconnectHandlers.delete(handler)
+    },
     async close() {
       handlers.clear()
+      reconnectHandlers.clear()
       subscriber.disconnect()
       await publisher.quit().catch(() => publisher.disconnect())
     },

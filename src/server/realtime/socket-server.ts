@@ -53,7 +53,14 @@ export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, red
     socket.on('system:ping', (ack) => {
       if (typeof ack === 'function') ack({ nodeId: deps.config.nodeId, at: new Date().toISOString() })
     })
-    socket.emit('session:ready', { userId: viewer.id, nodeId: deps.config.nodeId })
+    socket.emit('session:ready', { userId: viewer.id, nodeId: deps.config.nodeId, lastEventId: deps.dispatcher.lastEventId })
+    const requested = socket.handshake.auth?.lastEventId
+    const lastEventId = typeof requested === 'string' && /^\d{1,19}$/.test(requested) ? requested : undefined
+    const feed = deps.liveFeed.open(viewer, lastEventId, {
+      deliver: (event) => socket.emit('events:new', event),
+      reset: (latestEventId) => socket.emit('events:reset', { latestEventId }),
+    })
+    socket.on('disconnect', () => feed.close())
   })
 
   return io

@@ -7,6 +7,8 @@ import type { AuthService, Authenticated } from '../features/auth/auth.service.t
 import type { Bus } from '../infra/bus.ts'
 import type { Cache } from '../infra/cache.ts'
 import type { Logger } from '../logger.ts'
+import type { EventDispatcher } from '../events/dispatcher.ts'
+import type { LiveFeed } from '../events/live-feed.ts'
 import type { ConnectionRegistry } from '../realtime/connections.ts'
 
 export const SESSION_COOKIE = 'alforis_session'
@@ -20,6 +22,8 @@ export interface ServerDeps {
   cache: Cache
   auth: AuthService
   connections: ConnectionRegistry
+  dispatcher: EventDispatcher
+  liveFeed: LiveFeed
 }
 
 export interface Context extends ServerDeps {

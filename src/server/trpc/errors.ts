@@ -57,10 +57,18 @@ function mapPrismaError(error: InstanceType<typeof Prisma.PrismaClientKnownReque
   }
 }
 
+/** Fields the caller chose (scoping columns such as teamId are not theirs to change). */
+const SCOPE_FIELDS = new Set(['teamId'])
+
 function uniqueFields(error: InstanceType<typeof Prisma.PrismaClientKnownRequestError>): string[] {
-  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined
-  if (Array.isArray(meta?.target)) return meta.target.map(String)
-  const fields = meta?.driverAdapterError?.cause?.constraint?.fields
-  if (Array.isArray(fields)) return fields.map((field) => field.replaceAll('"', ''))
-  return []
+  type Constraint = { fields?: string[]; index?: string }
+  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: Constraint } } } | undefined
+  let fields: string[] = []
+  const constraint = meta?.driverAdapterError?.cause?.constraint
+  if (Array.isArray(meta?.target)) fields = meta.target.map(String)
+  else if (Array.isArray(constraint?.fields)) fields = constraint.fields.map((field) => field.replaceAll('"', ''))
+  // The pg driver adapter names only the index: Prisma's default is `<Model>_<field>_<field>_key`.
+  else if (constraint?.index) fields = constraint.index.replace(/_key$/, '').split('_').slice(1)
+  const chosen = fields.filter((field) => !SCOPE_FIELDS.has(field))
+  return chosen.length ? chosen : fields
 }

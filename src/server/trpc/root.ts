@@ -8,6 +8,7 @@ import { taskRouter } from '../features/task/task.router.ts'
 import { userRouter } from '../features/user/user.router.ts'
 import { teamRouter } from '../features/team/team.router.ts'
 import { apiTokenRouter } from '../features/api-token/api-token.router.ts'
+import { pipelineRouter } from '../features/pipeline/pipeline.router.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
 export const appRouter = router({
@@ -21,6 +22,7 @@ export const appRouter = router({
   users: userRouter,
   teams: teamRouter,
   apiTokens: apiTokenRouter,
+  pipeline: pipelineRouter,
 })
 
 export type AppRouter = typeof appRouter

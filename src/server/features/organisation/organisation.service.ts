@@ -130,7 +130,7 @@ export async function createOrganisation(
       entityId: created.id,
       teamId,
       actorId: ctx.viewer.id,
-      payload: { name: created.name, type: created.type, stage: created.stage, version: created.version },
+      payload: eventSnapshot(created),
     })
     return created.id
   })
@@ -164,7 +164,7 @@ export async function updateOrganisation(
       entityId: after.id,
       teamId: after.teamId,
       actorId: ctx.viewer.id,
-      payload: { name: after.name, changes, version: after.version },
+      payload: { ...eventSnapshot(after), changes },
     })
   })
   return getOrganisation(ctx, input.id)
@@ -185,10 +185,23 @@ export async function deleteOrganisation(
       entityId: existing.id,
       teamId: existing.teamId,
       actorId: ctx.viewer.id,
-      payload: { name: existing.name, version: existing.version },
+      payload: eventSnapshot(existing),
     })
   })
   return { id: input.id }
+}
+
+/** What live consumers (pipeline board, notifications, webhooks) need without another read. */
+function eventSnapshot(organisation: {
+  name: string
+  type: string
+  stage: string
+  potentialAmount: number | null
+  ownerId: string | null
+  version: number
+}) {
+  const { name, type, stage, potentialAmount, ownerId, version } = organisation
+  return { name, type, stage, potentialAmount, ownerId, version }
 }
 
 /** CONFLICT carrying the record as it is now, so the client can show both values and let the user choose. */

@@ -1,0 +1,35 @@
+/** A domain event as it travels on the bus and to clients (ids as strings: JSON has no bigint). */
+export interface LiveEvent {
+  id: string
+  type: string
+  entity: string
+  entityId: string
+  teamId: string | null
+  actorId: string | null
+  payload: Record<string, unknown>
+  createdAt: string
+}
+
+export const EVENTS_CHANNEL = 'events'
+
+export function toLiveEvent(row: {
+  id: bigint
+  type: string
+  entity: string
+  entityId: string
+  teamId: string | null
+  actorId: string | null
+  payload: unknown
+  createdAt: Date
+}): LiveEvent {
+  return {
+    id: row.id.toString(),
+    type: row.type,
+    entity: row.entity,
+    entityId: row.entityId,
+    teamId: row.teamId,
+    actorId: row.actorId,
+    payload: (row.payload ?? {}) as Record<string, unknown>,
+    createdAt: row.createdAt.toISOString(),
+  }
+}

@@ -1,0 +1,103 @@
+import type { z } from 'zod'
+import { PIPELINE_STAGES, STAGE_PROBABILITY, type PipelineStage } from '../../../shared/pipeline.ts'
+import type { pipelineBoardInput, pipelineMoveInput } from '../../../shared/schemas/pipeline.ts'
+import type { Prisma } from '../../db/client.ts'
+import { DomainError, notFound } from '../../errors.ts'
+import { appendEvent } from '../../events/event-log.ts'
+import { teamScope, type ServiceContext } from '../scope.ts'
+
+/** Cards sent per column; totals always cover the whole column. */
+export const CARDS_PER_STAGE = 500
+
+const cardSelect = {
+  id: true,
+  name: true,
+  type: true,
+  stage: true,
+  potentialAmount: true,
+  version: true,
+  updatedAt: true,
+  city: true,
+  owner: { select: { id: true, name: true } },
+} satisfies Prisma.OrganisationSelect
+
+export type PipelineCard = Prisma.OrganisationGetPayload<{ select: typeof cardSelect }>
+
+export interface PipelineColumn {
+  stage: PipelineStage
+  probability: number
+  count: number
+  totalAmount: number
+  weightedAmount: number
+  cards: PipelineCard[]
+}
+
+export async function getBoard(ctx: ServiceContext, input: z.output<typeof pipelineBoardInput>) {
+  const where: Prisma.OrganisationWhereInput = {
+    ...teamScope(ctx.viewer),
+    isActive: true,
+    ...(input.teamId ? { AND: [{ teamId: input.teamId }] } : {}),
+    ...(input.type?.length ? { type: { in: input.type } } : {}),
+    ...(input.ownerId ? { ownerId: input.ownerId } : {}),
+  }
+  const [totals, cardsByStage] = await Promise.all([
+    ctx.prisma.organisation.groupBy({ by: ['stage'], where, _count: { _all: true }, _sum: { potentialAmount: true } }),
+    Promise.all(
+      PIPELINE_STAGES.map((stage) =>
+        ctx.prisma.organisation.findMany({
+          where: { ...where, stage },
+          select: cardSelect,
+          orderBy: [{ potentialAmount: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+          take: CARDS_PER_STAGE,
+        }),
+      ),
+    ),
+  ])
+  const columns: PipelineColumn[] = PIPELINE_STAGES.map((stage, index) => {
+    const total = totals.find((row) => row.stage === stage)
+    const totalAmount = total?._sum.potentialAmount ?? 0
+    return {
+      stage,
+      probability: STAGE_PROBABILITY[stage],
+      count: total?._count._all ?? 0,
+      totalAmount,
+      weightedAmount: Math.round(totalAmount * STAGE_PROBABILITY[stage]),
+      cards: cardsByStage[index],
+    }
+  })
+  return { columns }
+}
+
+/** Moves a card; refused with CONFLICT when it is no longer in the stage the user saw. */
+export async function moveCard(ctx: ServiceContext, input: z.output<typeof pipelineMoveInput>): Promise<PipelineCard> {
+  await ctx.prisma.$transaction(async (tx) => {
+    const before = await tx.organisation.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) } })
+    if (!before) throw notFound('Organisation')
+    if (input.fromStage === input.toStage) return
+    const { count } = await tx.organisation.updateMany({
+      where: { id: input.id, stage: input.fromStage },
+      data: { stage: input.toStage, version: { increment: 1 } },
+    })
+    if (count === 0) {
+      const current = await tx.organisation.findUniqueOrThrow({ where: { id: input.id }, select: cardSelect })
+      throw new DomainError('CONFLICT', 'This organisation was moved by someone else', { current })
+    }
+    await appendEvent(tx, {
+      type: 'organisation.updated',
+      entity: 'organisation',
+      entityId: before.id,
+      teamId: before.teamId,
+      actorId: ctx.viewer.id,
+      payload: {
+        name: before.name,
+        type: before.type,
+        stage: input.toStage,
+        potentialAmount: before.potentialAmount,
+        ownerId: before.ownerId,
+        version: before.version + 1,
+        changes: { stage: { from: before.stage, to: input.toStage } },
+      },
+    })
+  })
+  return ctx.prisma.organisation.findUniqueOrThrow({ where: { id: input.id }, select: cardSelect })
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loginAs, type TestClient } from '../support/client.ts'
+import { demoUsers, makeOrganisation } from '../support/factories.ts'
+import { connectSocket } from '../support/socket.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
+
+let server: TestServer
+let salesParis: TestClient
+let managerParis: TestClient
+let salesLyon: TestClient
+let admin: TestClient
+let parisTeam: string
+
+beforeAll(async () => {
+  server = await startTestServer()
+  ;[salesParis, managerParis, salesLyon, admin] = await Promise.all(
+    ['sales.paris@demo.test', 'manager.paris@demo.test', 'sales.lyon@demo.test', 'admin@demo.test'].map((email) => loginAs(server.url, email)),
+  )
+  parisTeam = (await demoUsers(server.deps.prisma)).teams.paris
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+const parisCard = () => makeOrganisation(server.deps.prisma, { teamId: parisTeam })
+
+describe('live events', () => {
+  it('delivers a pipeline move to the team and admins over Socket.IO, never to another team', async () => {
+    const [teammate, lyon, adminSocket] = await Promise.all([
+      connectSocket(server.url, managerParis),
+      connectSocket(server.url, salesLyon),
+      connectSocket(server.url, admin),
+    ])
+    const card = await parisCard()
+    await salesParis.trpc.pipeline.move.mutate({ id: card.id, fromStage: 'PROSPECT', toStage: 'QUALIFIED' })
+    const isMove = (event: { entityId: string }) => event.entityId === card.id
+    const received = await teammate.waitFor(isMove)
+    expect(received).toMatchObject({ type: 'organisation.updated', teamId: parisTeam, payload: { changes: { stage: { from: 'PROSPECT', to: 'QUALIFIED' } } } })
+    await adminSocket.waitFor(isMove)
+    // Lyon saw nothing of it, even once the event has reached everyone else.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(lyon.events.filter(isMove)).toEqual([])
+    expect(lyon.events.every((event) => event.teamId !== parisTeam)).toBe(true)
+    for (const socket of [teammate, lyon, adminSocket]) socket.close()
+  })
+
+  it('delivers the same move to a typed tRPC subscriber, scoped the same way', async () => {
+    const card = await parisCard()
+    const received: Array<{ id: string; data: { entityId: string } }> = []
+    const lyonReceived: unknown[] = []
+    const subscriber = await loginAs(server.url, 'viewer.paris@demo.test')
+    const subscription = subscriber.trpc.pipeline.onChange.subscribe(undefined, { onData: (data) => received.push(data as never) })
+    const lyonSubscription = salesLyon.trpc.pipeline.onChange.subscribe(undefined, { onData: (data) => lyonReceived.push(data) })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await salesParis.trpc.pipeline.move.mutate({ id: card.id, fromStage: 'PROSPECT', toStage: 'PROPOSAL' })
+    await expect.poll(() => received.find((item) => item.data.entityId === card.id), { timeout: 10_000 }).toBeTruthy()
+    expect(lyonReceived).toEqual([])
+    subscription.unsubscribe()
+    lyonSubscription.unsubscribe()
+    subscriber.closeWebSocket()
+    salesLyon.closeWebSocket()
+  })
+
+  it('catches a reconnecting client up from its last event id, with no gap and no duplicate', async () => {
+    const first = await connectSocket(server.url, managerParis)
+    const card = await parisCard()
+    await salesParis.trpc.pipeline.move.mutate({ id: card.id, fromStage: 'PROSPECT', toStage: 'QUALIFIED' })
+    const seen = await first.waitFor((event) => event.entityId === card.id)
+    first.close()
+
+    // While disconnected: three more moves.
+    const stages = ['QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'WON'] as const
+    for (let index = 0; index < 3; index++) {
+      await salesParis.trpc.pipeline.move.mutate({ id: card.id, fromStage: stages[index], toStage: stages[index + 1] })
+    }
+    const again = await connectSocket(server.url, managerParis, { lastEventId: seen.id })
+    await again.waitFor((event) => event.entityId === card.id && (event.payload as any).changes?.stage?.to === 'WON')
+    const moves = again.events.filter((event) => event.entityId === card.id).map((event) => (event.payload as any).changes.stage.to)
+    expect(moves).toEqual(['PROPOSAL', 'NEGOTIATION', 'WON'])
+    const ids = again.events.map((event) => BigInt(event.id))
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+    expect(new Set(ids).size).toBe(ids.length)
+    again.close()
+  })
+
+  it('refuses a move from a stage the card has already left, leaving it where the other user put it', async () => {
+    const card = await parisCard()
+    await salesParis.trpc.pipeline.move.mutate({ id: card.id, fromStage: 'PROSPECT', toStage: 'QUALIFIED' })
+    await expect(managerParis.trpc.pipeline.move.mutate({ id: card.id, fromStage: 'PROSPECT', toStage: 'LOST' })).rejects.toMatchObject({
+      data: { code: 'CONFLICT' },
+    })
+    expect((await salesParis.trpc.organisations.byId.query({ id: card.id })).stage).toBe('QUALIFIED')
+  })
+})
