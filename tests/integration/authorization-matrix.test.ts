@@ -51,14 +51,32 @@ function callerOf(role: Role): Caller {
 async function call(client: TestClient, path: string, input: unknown): Promise<string> {
   const [domain, procedure] = path.split('.')
   const definition = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]
-  const method = definition._def.type === 'query' ? 'query' : 'mutate'
   const target = (client.trpc as any)[domain][procedure]
+  if (definition._def.type === 'subscription') return subscribeOutcome(target, input)
+  const method = definition._def.type === 'query' ? 'query' : 'mutate'
   try {
     await target[method](input)
     return 'ok'
   } catch (error) {
     return (error as { data?: { code?: string } }).data?.code ?? String(error)
   }
+}
+
+/** A subscription is allowed once it has started and no error follows shortly after. */
+function subscribeOutcome(target: any, input: unknown): Promise<string> {
+  return new Promise((resolve) => {
+    let settled = false
+    const finish = (outcome: string) => {
+      if (settled) return
+      settled = true
+      subscription.unsubscribe()
+      resolve(outcome)
+    }
+    const subscription = target.subscribe(input, {
+      onStarted: () => setTimeout(() => finish('ok'), 300),
+      onError: (error: { data?: { code?: string } }) => finish(error.data?.code ?? String(error)),
+    })
+  })
 }
 
 describe('authorization matrix (SPEC §3)', () => {

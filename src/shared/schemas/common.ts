@@ -29,7 +29,7 @@ export const optionalEmail = z
 export const optionalUrl = z
   .string()
   .trim()
-  .transform((value) => (value === '' ? null : /^https?:\/\//i.test(value) ? value : `https://${value}`))
+  .transform((value) => (value === '' ? null : /^[a-z][a-z\d+.-]*:\/\//i.test(value) ? value : `https://${value}`))
   .pipe(z.url({ protocol: /^https?$/ }).max(500).nullable())
   .nullish()
 

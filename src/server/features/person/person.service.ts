@@ -146,7 +146,9 @@ export async function createPerson(ctx: ServiceContext, input: z.output<typeof p
       actorId: ctx.viewer.id,
       payload: { firstName: created.firstName, lastName: created.lastName, version: created.version },
     })
-    for (const { organisationId, ...link } of links) {
+    // In id order, so that concurrent creations lock organisations in the same order and cannot deadlock.
+    const byOrganisation = [...links].sort((a, b) => a.organisationId.localeCompare(b.organisationId))
+    for (const { organisationId, ...link } of byOrganisation) {
       await saveLink(tx, ctx, created, organisations.get(organisationId)!, link)
     }
     return created.id
@@ -281,8 +283,8 @@ async function saveLink(
   let demotedPersonIds: string[] = []
   if (fields.isPrimary) {
     // Locking the organisation row serialises concurrent "make primary" calls, so two links of one
-    // organisation can never both end up primary.
-    await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${organisation.id}::uuid FOR UPDATE`
+    // organisation can never both end up primary (NO KEY: inserts of links referencing it stay unblocked).
+    await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${organisation.id}::uuid FOR NO KEY UPDATE`
     const demoted = await tx.personOrganisationLink.findMany({
       where: { organisationId: organisation.id, isPrimary: true, personId: { not: person.id } },
       select: { personId: true },

@@ -6,7 +6,7 @@ import type {
   productListInput,
   productUpdateInput,
 } from '../../../shared/schemas/product.ts'
-import type { Prisma } from '../../db/client.ts'
+import { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
 import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
@@ -107,7 +107,7 @@ export async function createProduct(
   const id = await ctx.prisma.$transaction(async (tx) => {
     await assertIsinFree(tx, teamId, input.isin)
     const { teamId: _ignored, ...fields } = input
-    const created = await tx.product.create({ data: { ...fields, teamId } })
+    const created = await translateIsinRace(input.isin, () => tx.product.create({ data: { ...fields, teamId } }))
     await appendEvent(tx, {
       type: 'product.created',
       entity: 'product',
@@ -131,10 +131,12 @@ export async function updateProduct(
     if (before.version !== input.version) throw await staleVersion(ctx, input.id)
     if (input.data.isin && input.data.isin !== before.isin) await assertIsinFree(tx, before.teamId, input.data.isin)
     // The version in the WHERE makes the check atomic: a concurrent writer makes this match nothing.
-    const { count } = await tx.product.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { ...input.data, version: { increment: 1 } },
-    })
+    const { count } = await translateIsinRace(input.data.isin ?? before.isin, () =>
+      tx.product.updateMany({
+        where: { id: input.id, version: input.version },
+        data: { ...input.data, version: { increment: 1 } },
+      }),
+    )
     if (count === 0) throw await staleVersion(ctx, input.id)
     const after = await tx.product.findUniqueOrThrow({ where: { id: input.id } })
     const changes = diffFields(before, after, Object.keys(input.data) as (keyof typeof before)[])
@@ -180,14 +182,26 @@ export async function deleteProduct(
   return { id: input.id }
 }
 
-/** An ISIN identifies one product per team; the unique index backs this check against races. */
+function isinTaken(isin: string, takenBy?: { id: string; name: string }): DomainError {
+  return new DomainError('CONFLICT', `A product with ISIN ${isin} already exists in this team`, {
+    fieldErrors: { isin: [takenBy ? `Already used by ${takenBy.name}` : 'Already in use'] },
+    ...(takenBy ? { existing: takenBy } : {}),
+  })
+}
+
+/** An ISIN identifies one product per team; checked first so the message can name the holder. */
 async function assertIsinFree(db: Db, teamId: string, isin: string): Promise<void> {
   const taken = await db.product.findFirst({ where: { teamId, isin }, select: { id: true, name: true } })
-  if (taken) {
-    throw new DomainError('CONFLICT', `A product with ISIN ${isin} already exists in this team`, {
-      fieldErrors: { isin: [`Already used by ${taken.name}`] },
-      existing: taken,
-    })
+  if (taken) throw isinTaken(isin, taken)
+}
+
+/** A concurrent writer can still win between the check and the write: the unique index (teamId, isin) decides. */
+async function translateIsinRace<T>(isin: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw isinTaken(isin)
+    throw error
   }
 }
 

@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loginAs, type TestClient } from '../support/client.ts'
+import { createTestDatabase, type TestDatabase } from '../support/database.ts'
+import { demoUsers, makeOrganisation } from '../support/factories.ts'
+import { freePort, startServerProcess, type ServerProcess } from '../support/processes.ts'
+import { connectSocket } from '../support/socket.ts'
+
+// Two server processes sharing one PostgreSQL database and one Redis of their own (so the test can
+// stop and restart it).
+let database: TestDatabase
+let redisPort: number
+let redis: ChildProcess | undefined
+let nodeA: ServerProcess
+let nodeB: ServerProcess
+let parisTeam: string
+
+async function startRedis() {
+  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const { createConnection } = await import('node:net')
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = createConnection(redisPort, '127.0.0.1')
+      socket.once('connect', () => (socket.destroy(), resolve(true)))
+      socket.once('error', () => resolve(false))
+    })
+    if (up) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('redis did not start')
+}
+
+async function stopRedis() {
+  const process = redis
+  redis = undefined
+  if (!process || process.exitCode !== null) return
+  const exited = new Promise((resolve) => process.once('exit', resolve))
+  process.kill('SIGKILL')
+  await exited
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  redisPort = await freePort()
+  await startRedis()
+  const env = { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, SEED_DEMO: 'true', LOG_LEVEL: 'warn' }
+  // One after the other: the first seeds the demo data.
+  nodeA = await startServerProcess({ ...env, NODE_ID: 'node-a' })
+  nodeB = await startServerProcess({ ...env, NODE_ID: 'node-b' })
+  parisTeam = (await demoUsers(database.prisma)).teams.paris
+}, 120_000)
+
+afterAll(async () => {
+  await Promise.all([nodeA?.stop(), nodeB?.stop()])
+  await stopRedis()
+  await database?.drop()
+})
+
+describe('two server nodes', () => {
+  let moverOnA: TestClient
+  let managerOnB: TestClient
+  let lyonOnB: TestClient
+
+  beforeAll(async () => {
+    moverOnA = await loginAs(nodeA.url, 'sales.paris@demo.test')
+    managerOnB = await loginAs(nodeB.url, 'manager.paris@demo.test')
+    lyonOnB = await loginAs(nodeB.url, 'sales.lyon@demo.test')
+  })
+
+  it('a move made through node A reaches a browser and a typed subscriber on node B, and no Lyon user', async () => {
+    const browser = await connectSocket(nodeB.url, managerOnB)
+    const lyonBrowser = await connectSocket(nodeB.url, lyonOnB)
+    const typed: Array<{ data: { entityId: string } }> = []
+    const lyonTyped: unknown[] = []
+    const subscription = managerOnB.trpc.pipeline.onChange.subscribe(undefined, { onData: (data) => typed.push(data as never) })
+    const lyonSubscription = lyonOnB.trpc.pipeline.onChange.subscribe(undefined, { onData: (data) => lyonTyped.push(data) })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+
+    const card = await makeOrganisation(database.prisma, { teamId: parisTeam })
+    await moverOnA.trpc.pipeline.move.mutate({ id: card.id, fromStage: 'PROSPECT', toStage: 'NEGOTIATION' })
+
+    const event = await browser.waitFor((item) => item.entityId === card.id)
+    expect(event.payload).toMatchObject({ changes: { stage: { from: 'PROSPECT', to: 'NEGOTIATION' } } })
+    await expect.poll(() => typed.some((item) => item.data.entityId === card.id), { timeout: 10_000 }).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(lyonBrowser.events).toEqual([])
+    expect(lyonTyped).toEqual([])
+
+    subscription.unsubscribe()
+    lyonSubscription.unsubscribe()
+    browser.close()
+    lyonBrowser.close()
+  })
+
+  it('loses no event while Redis restarts mid-stream: writes succeed, and everything arrives once, in order', async () => {
+    const browser = await connectSocket(nodeB.url, managerOnB)
+    const card = await makeOrganisation(database.prisma, { teamId: parisTeam })
+    const stages = ['PROSPECT', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'WON'] as const
+
+    await moverOnA.trpc.pipeline.move.mutate({ id: card.id, fromStage: stages[0], toStage: stages[1] })
+    await browser.waitFor((item) => item.entityId === card.id)
+
+    await stopRedis()
+    // Writes go on while Redis is away.
+    await moverOnA.trpc.pipeline.move.mutate({ id: card.id, fromStage: stages[1], toStage: stages[2] })
+    await moverOnA.trpc.pipeline.move.mutate({ id: card.id, fromStage: stages[2], toStage: stages[3] })
+    await startRedis()
+    await moverOnA.trpc.pipeline.move.mutate({ id: card.id, fromStage: stages[3], toStage: stages[4] })
+
+    await browser.waitFor((item) => item.entityId === card.id && (item.payload as any).changes.stage.to === 'WON', 30_000)
+    const moves = browser.events.filter((item) => item.entityId === card.id).map((item) => (item.payload as any).changes.stage.to)
+    expect(moves).toEqual(['QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'WON'])
+    browser.close()
+  }, 60_000)
+})
