@@ -9,7 +9,10 @@ import { openDatabase } from './db/database.ts'
 import { seedDemo } from './db/seed.ts'
 import { createEventDispatcher } from './events/dispatcher.ts'
 import { createLiveFeed } from './events/live-feed.ts'
+import { createProjection } from './events/projection.ts'
 import { startEventRelay } from './events/relay.ts'
+import { projectNotifications } from './features/notification/notification.projector.ts'
+import { startDueTaskScheduler } from './jobs/due-tasks.ts'
 import { createAuthService } from './features/auth/auth.service.ts'
 import { isOriginAllowed } from './http/origin.ts'
 import { createStaticHandler } from './http/static.ts'
@@ -59,6 +62,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
 
   const relay = startEventRelay({ databaseUrl: database.url, prisma: database.prisma, bus, logger })
+  // Background work that must happen once across nodes: any node may run it, row locks elect one.
+  const notifications = createProjection({ prisma: database.prisma, logger }, 'notifications', projectNotifications)
+  await notifications.start()
+  const stopProjecting = dispatcher.subscribe((event) => {
+    if (event.entity !== 'notification') void notifications.trigger()
+  })
+  const projectionTimer = setInterval(() => void notifications.trigger(), 5_000)
+  const dueTasks = startDueTaskScheduler({ prisma: database.prisma, logger }, config.DUE_TASK_INTERVAL_MS)
 
   const createContext = createContextFactory(deps)
   const trpcHandler = createHTTPHandler({
@@ -139,7 +150,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       clearTimeout(forced)
       wss.close()
       connections.close()
-      await relay.stop()
+      stopProjecting()
+      clearInterval(projectionTimer)
+      await Promise.all([relay.stop(), notifications.stop(), dueTasks.stop()])
       dispatcher.stop()
       await bus.close()
       await cache.close()

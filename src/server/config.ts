@@ -33,6 +33,8 @@ const envSchema = z.object({
   NODE_ID: z.string().min(1).optional(),
   /** Behind a load balancer: take the client address from X-Forwarded-For (for rate limits, logs). */
   TRUST_PROXY: booleanFlag.default(false),
+  /** How often each node looks for tasks falling due (the claim makes it fire once overall). */
+  DUE_TASK_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   /** Secure cookies need HTTPS; on by default in production behind TLS. */
   COOKIE_SECURE: booleanFlag.default(false),
   STATIC_DIR: z.string().default(path.resolve('dist/client')),

@@ -43,7 +43,7 @@ beforeAll(async () => {
   database = await createTestDatabase()
   redisPort = await freePort()
   await startRedis()
-  const env = { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, SEED_DEMO: 'true', LOG_LEVEL: 'warn' }
+  const env = { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, SEED_DEMO: 'true', LOG_LEVEL: 'warn', DUE_TASK_INTERVAL_MS: '200' }
   // One after the other: the first seeds the demo data.
   nodeA = await startServerProcess({ ...env, NODE_ID: 'node-a' })
   nodeB = await startServerProcess({ ...env, NODE_ID: 'node-b' })
@@ -112,4 +112,21 @@ describe('two server nodes', () => {
     expect(moves).toEqual(['QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'WON'])
     browser.close()
   }, 60_000)
+
+  it('fires the due-task notification once with both nodes checking', async () => {
+    const assignee = await database.prisma.user.findUniqueOrThrow({ where: { email: 'sales.paris@demo.test' } })
+    const tasks = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        database.prisma.task.create({
+          data: { title: `Échéance ${index}`, dueAt: new Date(Date.now() - 1_000), teamId: parisTeam, assigneeId: assignee.id },
+        }),
+      ),
+    )
+    const links = tasks.map((task) => `/tasks/${task.id}`)
+    const count = () => database.prisma.notification.count({ where: { type: 'TASK_DUE', link: { in: links } } })
+    await expect.poll(count, { timeout: 10_000 }).toBe(20)
+    // Several more check intervals on both nodes: still one notification per task.
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    expect(await count()).toBe(20)
+  })
 })

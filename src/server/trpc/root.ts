@@ -9,6 +9,7 @@ import { userRouter } from '../features/user/user.router.ts'
 import { teamRouter } from '../features/team/team.router.ts'
 import { apiTokenRouter } from '../features/api-token/api-token.router.ts'
 import { pipelineRouter } from '../features/pipeline/pipeline.router.ts'
+import { notificationRouter } from '../features/notification/notification.router.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   teams: teamRouter,
   apiTokens: apiTokenRouter,
   pipeline: pipelineRouter,
+  notifications: notificationRouter,
 })
 
 export type AppRouter = typeof appRouter

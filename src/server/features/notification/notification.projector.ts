@@ -1,0 +1,116 @@
+import type { Prisma } from '../../db/client.ts'
+import type { NotificationType } from '../../db/generated/enums.ts'
+import { appendEvent } from '../../events/event-log.ts'
+import { renderNotification } from './notification.messages.ts'
+
+type EventRow = Prisma.DomainEventGetPayload<object>
+type Tx = Prisma.TransactionClient
+
+interface Draft {
+  type: NotificationType
+  recipientIds: Array<string | null | undefined>
+  link: string
+  params: Record<string, string>
+  eventId: bigint | null
+  actorId: string | null
+}
+
+/**
+ * Turns domain events into notifications (SPEC §4.3): pipeline moves, new interactions and signed
+ * mandates notify the team's managers and the record's owner; assignments notify the assignee.
+ * Nobody is notified of their own action.
+ */
+export async function projectNotifications(tx: Tx, events: EventRow[]): Promise<void> {
+  for (const event of events) {
+    const draft = await draftFor(tx, event)
+    if (draft) await notify(tx, draft)
+  }
+}
+
+async function draftFor(tx: Tx, event: EventRow): Promise<Draft | null> {
+  const payload = (event.payload ?? {}) as Record<string, any>
+  const base = { eventId: event.id, actorId: event.actorId }
+  switch (event.type) {
+    case 'organisation.updated': {
+      const stage = payload.changes?.stage
+      if (!stage || !event.teamId) return null
+      return {
+        ...base,
+        type: 'PIPELINE_UPDATE',
+        recipientIds: [...(await managersOf(tx, event.teamId)), payload.ownerId],
+        link: `/organisations/${event.entityId}`,
+        params: { name: String(payload.name ?? ''), from: String(stage.from), to: String(stage.to) },
+      }
+    }
+    case 'interaction.created': {
+      if (!event.teamId) return null
+      const organisation = payload.organisationId
+        ? await tx.organisation.findUnique({ where: { id: payload.organisationId }, select: { name: true, ownerId: true } })
+        : null
+      return {
+        ...base,
+        type: 'NEW_INTERACTION',
+        recipientIds: [...(await managersOf(tx, event.teamId)), organisation?.ownerId],
+        link: payload.organisationId ? `/organisations/${payload.organisationId}` : `/interactions/${event.entityId}`,
+        params: { name: organisation?.name ?? String(payload.summary ?? ''), summary: String(payload.summary ?? '') },
+      }
+    }
+    case 'mandate.created':
+    case 'mandate.updated': {
+      const signedNow = event.type === 'mandate.created' ? payload.status === 'SIGNED' : payload.changes?.status?.to === 'SIGNED'
+      if (!signedNow || !event.teamId) return null
+      return {
+        ...base,
+        type: 'MANDATE_SIGNED',
+        recipientIds: [...(await managersOf(tx, event.teamId)), payload.ownerId],
+        link: `/mandates/${event.entityId}`,
+        params: { name: String(payload.organisation?.name ?? ''), reference: String(payload.reference ?? '') },
+      }
+    }
+    case 'task.created':
+    case 'task.updated': {
+      const assigneeId = payload.assigneeId as string | null | undefined
+      const newlyAssigned = event.type === 'task.created' ? Boolean(assigneeId) : payload.previousAssigneeId !== undefined && Boolean(assigneeId)
+      if (!newlyAssigned) return null
+      return {
+        ...base,
+        type: 'TASK_ASSIGNED',
+        recipientIds: [assigneeId],
+        link: `/tasks/${event.entityId}`,
+        params: { title: String(payload.title ?? '') },
+      }
+    }
+    default:
+      return null
+  }
+}
+
+async function managersOf(tx: Tx, teamId: string): Promise<string[]> {
+  const managers = await tx.user.findMany({ where: { teamId, role: 'MANAGER', isActive: true }, select: { id: true } })
+  return managers.map((manager) => manager.id)
+}
+
+/** Creates the notifications of a draft and the events that carry them live to their recipients. */
+export async function notify(tx: Tx, draft: Draft): Promise<void> {
+  const recipientIds = [...new Set(draft.recipientIds.filter((id): id is string => Boolean(id) && id !== draft.actorId))]
+  if (recipientIds.length === 0) return
+  const [recipients, actor] = await Promise.all([
+    tx.user.findMany({ where: { id: { in: recipientIds }, isActive: true }, select: { id: true, language: true } }),
+    draft.actorId ? tx.user.findUnique({ where: { id: draft.actorId }, select: { name: true } }) : null,
+  ])
+  for (const recipient of recipients) {
+    const text = renderNotification(draft.type, recipient.language, { actor: actor?.name ?? '', ...draft.params })
+    const notification = await tx.notification.create({
+      data: { recipientId: recipient.id, type: draft.type, title: text.title, body: text.body, link: draft.link, eventId: draft.eventId },
+    })
+    const unreadCount = await tx.notification.count({ where: { recipientId: recipient.id, readAt: null } })
+    await appendEvent(tx, {
+      type: 'notification.created',
+      entity: 'notification',
+      entityId: notification.id,
+      teamId: null,
+      actorId: draft.actorId,
+      payload: { recipientId: recipient.id, unreadCount, notification: { ...notification, eventId: notification.eventId?.toString() ?? null } },
+    })
+  }
+}
