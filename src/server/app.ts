@@ -76,6 +76,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     router: appRouter,
     basePath: '/trpc/',
     createContext,
+    // Large query inputs may come as POST (`methodOverride` in the client) instead of a long URL.
+    allowMethodOverride: true,
+    maxBodySize: 5 * 1024 * 1024,
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'tRPC error')
     },

@@ -26,6 +26,8 @@ export interface ClientOptions {
   jar?: CookieJar
   token?: string
   origin?: string
+  /** Send queries as POST (for inputs too large for a URL). */
+  postQueries?: boolean
 }
 
 /** A typed client as a developer would write it, over HTTP (batched) and WebSocket. */
@@ -58,6 +60,7 @@ export function createTestClient(baseUrl: string, options: ClientOptions = {}) {
           url: `${baseUrl}/trpc`,
           transformer: superjson,
           headers,
+          ...(options.postQueries ? { methodOverride: 'POST' as const } : {}),
           fetch: async (url, init) => {
             const response = await fetch(url, init as RequestInit)
             jar.store(response)
@@ -72,8 +75,8 @@ export function createTestClient(baseUrl: string, options: ClientOptions = {}) {
 
 export type TestClient = ReturnType<typeof createTestClient>
 
-export async function loginAs(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<TestClient> {
-  const client = createTestClient(baseUrl)
+export async function loginAs(baseUrl: string, email: string, password = DEMO_PASSWORD, options: ClientOptions = {}): Promise<TestClient> {
+  const client = createTestClient(baseUrl, options)
   await client.trpc.auth.login.mutate({ email, password })
   return client
 }

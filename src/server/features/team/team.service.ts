@@ -22,6 +22,16 @@ export type TeamSummary = Omit<TeamRow, '_count'> & { counts: TeamCounts }
 
 type ListInput = z.output<typeof teamListInput>
 
+const SINGULAR: Record<keyof TeamCounts, string> = {
+  users: 'user',
+  organisations: 'organisation',
+  people: 'person',
+  mandates: 'mandate',
+  products: 'product',
+  interactions: 'interaction',
+  tasks: 'task',
+}
+
 function toSummary({ _count, ...team }: TeamRow): TeamSummary {
   return { ...team, counts: _count }
 }
@@ -78,7 +88,7 @@ export async function updateTeam(ctx: ServiceContext, input: z.output<typeof tea
   await ctx.prisma.$transaction(async (tx) => {
     const before = await tx.team.findUnique({ where: { id: input.id } })
     if (!before) throw notFound('Team')
-    if (input.data.name !== before.name) await assertNameFree(tx, input.data.name)
+    await assertNameFree(tx, input.data.name, before.id)
     const after = await tx.team.update({ where: { id: input.id }, data: input.data })
     await appendEvent(tx, {
       type: 'team.updated',
@@ -99,7 +109,7 @@ export async function deleteTeam(ctx: ServiceContext, input: z.output<typeof tea
     if (!team) throw notFound('Team')
     const remaining = Object.entries(team._count).filter(([, count]) => count > 0)
     if (remaining.length) {
-      const list = remaining.map(([kind, count]) => `${count} ${kind}`).join(', ')
+      const list = remaining.map(([kind, count]) => `${count} ${count === 1 ? SINGULAR[kind as keyof TeamCounts] : kind}`).join(', ')
       throw new DomainError('CONFLICT', `This team still has ${list}; move or delete them first`, { counts: team._count })
     }
     await tx.team.delete({ where: { id: input.id } })
@@ -115,8 +125,12 @@ export async function deleteTeam(ctx: ServiceContext, input: z.output<typeof tea
   return { id: input.id }
 }
 
-async function assertNameFree(db: Db, name: string) {
-  const existing = await db.team.findFirst({ where: { name: { equals: name, mode: 'insensitive' } }, select: { id: true } })
+/** Names differing only by case would be confusing in pickers, so they count as taken. */
+async function assertNameFree(db: Db, name: string, exceptId?: string) {
+  const existing = await db.team.findFirst({
+    where: { name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  })
   if (existing) {
     throw new DomainError('CONFLICT', 'A team with this name already exists', { fieldErrors: { name: ['Already in use'] } })
   }

@@ -1,0 +1,22 @@
+import { cn } from '../../lib/cn.ts'
+
+function initialsOf(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean)
+  const letters = parts.length > 1 ? [parts[0][0], parts[parts.length - 1][0]] : [parts[0]?.[0] ?? '?']
+  return letters.join('').toUpperCase()
+}
+
+export function Avatar({ name, className }: { name: string; className?: string }) {
+  return (
+    <span
+      aria-hidden
+      className={cn(
+        'flex size-8 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700',
+        'dark:bg-indigo-500/20 dark:text-indigo-200',
+        className,
+      )}
+    >
+      {initialsOf(name)}
+    </span>
+  )
+}

@@ -1,0 +1,9 @@
+import { createRoute } from '@tanstack/react-router'
+import { SectionPlaceholder } from '../features/shell/components/section-placeholder.tsx'
+import { authenticatedRoute } from './authenticated.tsx'
+
+export const productsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: 'products',
+  component: () => <SectionPlaceholder section="products" />,
+})
