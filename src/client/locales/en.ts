@@ -1,4 +1,12 @@
 import type { Messages } from './fr.ts'
+import { organisationMessages } from './features/organisation.ts'
+import { personMessages } from './features/person.ts'
+import { mandateMessages } from './features/mandate.ts'
+import { productMessages } from './features/product.ts'
+import { taskMessages } from './features/task.ts'
+import { adminMessages } from './features/admin.ts'
+import { pipelineMessages } from './features/pipeline.ts'
+import { notificationMessages } from './features/notification.ts'
 
 export const en: Messages = {
   app: {
@@ -141,4 +149,12 @@ export const en: Messages = {
     notFoundText: 'The page you asked for does not exist or has moved.',
     notFoundCode: 'Error 404',
   },
+  organisation: organisationMessages.en,
+  person: personMessages.en,
+  mandate: mandateMessages.en,
+  product: productMessages.en,
+  task: taskMessages.en,
+  admin: adminMessages.en,
+  pipeline: pipelineMessages.en,
+  notification: notificationMessages.en,
 }

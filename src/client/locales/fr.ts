@@ -1,3 +1,12 @@
+import { organisationMessages } from './features/organisation.ts'
+import { personMessages } from './features/person.ts'
+import { mandateMessages } from './features/mandate.ts'
+import { productMessages } from './features/product.ts'
+import { taskMessages } from './features/task.ts'
+import { adminMessages } from './features/admin.ts'
+import { pipelineMessages } from './features/pipeline.ts'
+import { notificationMessages } from './features/notification.ts'
+
 // French is the reference locale: its shape types every other locale and every `t()` key.
 export const fr = {
   app: {
@@ -141,6 +150,14 @@ export const fr = {
     notFoundText: "La page demandée n'existe pas ou a été déplacée.",
     notFoundCode: 'Erreur 404',
   },
+  organisation: organisationMessages.fr,
+  person: personMessages.fr,
+  mandate: mandateMessages.fr,
+  product: productMessages.fr,
+  task: taskMessages.fr,
+  admin: adminMessages.fr,
+  pipeline: pipelineMessages.fr,
+  notification: notificationMessages.fr,
 }
 
 export type Messages = typeof fr

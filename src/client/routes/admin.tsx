@@ -12,3 +12,6 @@ export const adminRoute = createRoute({
   },
   component: () => <SectionPlaceholder section="admin" />,
 })
+
+/** Every route of this section; route-tree.ts mounts them under the authenticated layout. */
+export const adminRoutes = [adminRoute]

@@ -7,3 +7,6 @@ export const mandatesRoute = createRoute({
   path: 'mandates',
   component: () => <SectionPlaceholder section="mandates" />,
 })
+
+/** Every route of this section; route-tree.ts mounts them under the authenticated layout. */
+export const mandateRoutes = [mandatesRoute]

@@ -7,3 +7,6 @@ export const organisationsRoute = createRoute({
   path: 'organisations',
   component: () => <SectionPlaceholder section="organisations" />,
 })
+
+/** Every route of this section; route-tree.ts mounts them under the authenticated layout. */
+export const organisationRoutes = [organisationsRoute]

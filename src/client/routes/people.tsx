@@ -7,3 +7,6 @@ export const peopleRoute = createRoute({
   path: 'people',
   component: () => <SectionPlaceholder section="people" />,
 })
+
+/** Every route of this section; route-tree.ts mounts them under the authenticated layout. */
+export const personRoutes = [peopleRoute]

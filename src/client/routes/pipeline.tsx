@@ -7,3 +7,6 @@ export const pipelineRoute = createRoute({
   path: 'pipeline',
   component: () => <SectionPlaceholder section="pipeline" />,
 })
+
+/** Every route of this section; route-tree.ts mounts them under the authenticated layout. */
+export const pipelineRoutes = [pipelineRoute]

@@ -7,3 +7,6 @@ export const productsRoute = createRoute({
   path: 'products',
   component: () => <SectionPlaceholder section="products" />,
 })
+
+/** Every route of this section; route-tree.ts mounts them under the authenticated layout. */
+export const productRoutes = [productsRoute]

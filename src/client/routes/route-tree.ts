@@ -1,27 +1,27 @@
-import { adminRoute } from './admin.tsx'
+import { adminRoutes } from './admin.tsx'
 import { authenticatedRoute } from './authenticated.tsx'
 import { dashboardRoute } from './dashboard.tsx'
 import { loginRoute } from './login.tsx'
-import { mandatesRoute } from './mandates.tsx'
+import { mandateRoutes } from './mandates.tsx'
 import { notFoundRoute } from './not-found.tsx'
-import { organisationsRoute } from './organisations.tsx'
-import { peopleRoute } from './people.tsx'
-import { pipelineRoute } from './pipeline.tsx'
-import { productsRoute } from './products.tsx'
+import { organisationRoutes } from './organisations.tsx'
+import { personRoutes } from './people.tsx'
+import { pipelineRoutes } from './pipeline.tsx'
+import { productRoutes } from './products.tsx'
 import { rootRoute } from './root.tsx'
-import { tasksRoute } from './tasks.tsx'
+import { taskRoutes } from './tasks.tsx'
 
 export const routeTree = rootRoute.addChildren([
   loginRoute,
   authenticatedRoute.addChildren([
     dashboardRoute,
-    organisationsRoute,
-    peopleRoute,
-    pipelineRoute,
-    mandatesRoute,
-    productsRoute,
-    tasksRoute,
-    adminRoute,
+    ...organisationRoutes,
+    ...personRoutes,
+    ...pipelineRoutes,
+    ...mandateRoutes,
+    ...productRoutes,
+    ...taskRoutes,
+    ...adminRoutes,
     notFoundRoute,
   ]),
 ])

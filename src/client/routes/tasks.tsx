@@ -7,3 +7,6 @@ export const tasksRoute = createRoute({
   path: 'tasks',
   component: () => <SectionPlaceholder section="tasks" />,
 })
+
+/** Every route of this section; route-tree.ts mounts them under the authenticated layout. */
+export const taskRoutes = [tasksRoute]

@@ -6,6 +6,7 @@ import { Button } from '../../../components/ui/button.tsx'
 import { Logo } from '../../../components/ui/logo.tsx'
 import { connectSocket, disconnectSocket } from '../../../lib/socket.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
+import { NotificationBell } from '../../notification/components/notification-bell.tsx'
 import { useViewerPreferences } from '../../preferences/hooks/use-viewer-preferences.ts'
 import { MobileNav } from './mobile-nav.tsx'
 import { SidebarNav } from './sidebar-nav.tsx'
@@ -59,6 +60,7 @@ export function AppLayout() {
           </Button>
           <Logo className="lg:hidden" />
           <div className="flex-1" />
+          <NotificationBell />
           <UserMenu viewer={viewer} />
         </header>
 
