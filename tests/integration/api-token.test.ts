@@ -117,10 +117,15 @@ describe('revoking API tokens', () => {
     const client = withToken(token)
     expect(await client.auth.me.query()).toMatchObject({ email: 'sales.paris@demo.test' })
     const socket = await openLiveSocket(server.url, { token })
+    // The same user's browser session is another credential: it stays connected.
+    const browser = await openLiveSocket(server.url, { cookie: salesParis.jar.header() })
+    await browser.call('auth.me')
 
     const revoked = await salesParis.trpc.apiTokens.revoke.mutate({ id: apiToken.id })
     expect(revoked.revokedAt).toBeInstanceOf(Date)
     expect(await socket.closed).toBe(4001)
+    expect(await browser.call('auth.me')).toMatchObject({ data: { email: 'sales.paris@demo.test' } })
+    browser.close()
     expect(await client.auth.me.query()).toBeNull()
     expect((await errorOf(client.organisations.list.query({}))).data?.code).toBe('UNAUTHORIZED')
     const reconnect = await openLiveSocket(server.url, { token })

@@ -2,12 +2,13 @@ import type { Bus } from '../infra/bus.ts'
 
 interface LiveConnection {
   sessionId?: string
+  tokenId?: string
   userId: string
   close(reason: string): void
 }
 
 const REVOKE_CHANNEL = 'auth:revoke'
-type RevokeMessage = { sessionId?: string; userId?: string; reason: string }
+type RevokeMessage = { sessionId?: string; tokenId?: string; userId?: string; reason: string }
 
 /**
  * Tracks this node's live connections (tRPC WebSocket and Socket.IO) by session and user, so that a
@@ -21,6 +22,7 @@ export function createConnectionRegistry(bus: Bus) {
     for (const connection of connections) {
       const matches =
         (message.sessionId && connection.sessionId === message.sessionId) ||
+        (message.tokenId && connection.tokenId === message.tokenId) ||
         (message.userId && connection.userId === message.userId)
       if (matches) {
         connections.delete(connection)
@@ -40,6 +42,9 @@ export function createConnectionRegistry(bus: Bus) {
     },
     revokeSession(sessionId: string) {
       return bus.publish(REVOKE_CHANNEL, { sessionId, reason: 'session ended' } satisfies RevokeMessage)
+    },
+    revokeToken(tokenId: string) {
+      return bus.publish(REVOKE_CHANNEL, { tokenId, reason: 'api token revoked' } satisfies RevokeMessage)
     },
     revokeUser(userId: string, reason: string) {
       return bus.publish(REVOKE_CHANNEL, { userId, reason } satisfies RevokeMessage)

@@ -47,6 +47,7 @@ export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, red
     const untrack = deps.connections.track({
       userId: viewer.id,
       sessionId: credential.kind === 'session' ? credential.sessionId : undefined,
+      tokenId: credential.kind === 'token' ? credential.tokenId : undefined,
       close: () => socket.disconnect(true),
     })
     socket.on('disconnect', untrack)

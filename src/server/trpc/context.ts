@@ -82,6 +82,7 @@ export function createContextFactory(deps: ServerDeps) {
       const untrack = deps.connections.track({
         userId: session.viewer.id,
         sessionId: session.credential.kind === 'session' ? session.credential.sessionId : undefined,
+        tokenId: session.credential.kind === 'token' ? session.credential.tokenId : undefined,
         close: () => socket.close(4001, 'session ended'),
       })
       socket.once('close', untrack)

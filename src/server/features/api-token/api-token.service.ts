@@ -11,7 +11,7 @@ import { API_TOKEN_PREFIX, sha256 } from '../auth/auth.service.ts'
 import type { ServiceContext } from '../scope.ts'
 
 export interface ApiTokenServiceContext extends ServiceContext {
-  connections: Pick<ConnectionRegistry, 'revokeUser'>
+  connections: Pick<ConnectionRegistry, 'revokeToken'>
 }
 
 /** Characters of the token kept in clear, enough to recognise it in a list. */
@@ -108,7 +108,7 @@ export async function revokeApiToken(
   })
   // The registry tracks connections by user and session only, so this closes every live
   // connection of the owner; those using another credential simply reconnect.
-  if (changed) await ctx.connections.revokeUser(token.userId, 'api token revoked')
+  if (changed) await ctx.connections.revokeToken(token.id)
   return token
 }
 

@@ -158,9 +158,16 @@ export async function updateTask(ctx: ServiceContext, input: z.output<typeof tas
     await assertReferencesInTeam(tx, input.data, before.teamId)
     // Leaving DONE through an edit clears the completion date, as `reopen` does.
     const reopened = input.data.status !== undefined && before.status === 'DONE'
+    // A new due date is a new deadline: the scheduler must notify it again.
+    const rescheduled = input.data.dueAt !== undefined && input.data.dueAt?.getTime() !== before.dueAt?.getTime()
     const { count } = await tx.task.updateMany({
       where: { id: input.id, version: input.version },
-      data: { ...input.data, ...(reopened ? { completedAt: null } : {}), version: { increment: 1 } },
+      data: {
+        ...input.data,
+        ...(reopened ? { completedAt: null } : {}),
+        ...(rescheduled ? { dueNotifiedAt: null } : {}),
+        version: { increment: 1 },
+      },
     })
     if (count === 0) throw await staleVersion(ctx, input.id)
     const after = await tx.task.findUniqueOrThrow({ where: { id: input.id } })
