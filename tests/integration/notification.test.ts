@@ -87,6 +87,16 @@ describe('notifications', () => {
     expect(due).toHaveLength(1)
   })
 
+  it('notifies again when the due date of a notified task is moved', async () => {
+    const sales = userId('sales.paris@demo.test')
+    const created = await salesParis.trpc.tasks.create.mutate({ title: 'Rappeler le client', assigneeId: sales, dueAt: new Date(Date.now() - 1_000) })
+    await notifyDueTasks(server.deps.prisma)
+    await salesParis.trpc.tasks.update.mutate({ id: created.id, version: created.version, data: { dueAt: new Date(Date.now() + 60_000) } })
+    await notifyDueTasks(server.deps.prisma, new Date(Date.now() + 120_000))
+    const due = await server.deps.prisma.notification.count({ where: { type: 'TASK_DUE', link: `/tasks/${created.id}` } })
+    expect(due).toBe(2)
+  })
+
   it('delivers notifications to a typed subscriber of notifications.onNew', async () => {
     const received: Array<{ data: { type: string; payload: any } }> = []
     const subscription = managerParis.trpc.notifications.onNew.subscribe(undefined, { onData: (data) => received.push(data as never) })
