@@ -19,6 +19,7 @@ import { createStaticHandler } from './http/static.ts'
 import { createMemoryBus, createRedisBus } from './infra/bus.ts'
 import { createMemoryCache, createRedisCache } from './infra/cache.ts'
 import type { Logger } from './logger.ts'
+import { flushObservability, initObservability, reportError } from './observability.ts'
 import { createConnectionRegistry } from './realtime/connections.ts'
 import { createSocketServer } from './realtime/socket-server.ts'
 import { createContextFactory, readSessionToken, type ServerDeps } from './trpc/context.ts'
@@ -36,6 +37,7 @@ const SHUTDOWN_GRACE_MS = 10_000
 /** Composition root: config → database → bus and cache → HTTP (static, /trpc, WebSocket, Socket.IO). */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   const startedAt = performance.now()
+  await initObservability(config, logger)
   const database = await openDatabase(config, logger)
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined
   redis?.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'))
@@ -80,7 +82,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     allowMethodOverride: true,
     maxBodySize: 5 * 1024 * 1024,
     onError: ({ error, path }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'tRPC error')
+      if (error.code !== 'INTERNAL_SERVER_ERROR') return
+      logger.error({ err: error.cause ?? error, path }, 'tRPC error')
+      reportError(error.cause ?? error, { path })
     },
   })
   const serveStatic = createStaticHandler(config.STATIC_DIR)
@@ -160,6 +164,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       await bus.close()
       await cache.close()
       await database.close()
+      await flushObservability()
       logger.info('shutdown complete')
     })()
     return closing
