@@ -47,6 +47,20 @@ describe('organisations', () => {
     expect(stored.phone).toBe('+33 1 23 45 67 89')
   })
 
+  it('merges concurrent edits of different fields, and names the field when both changed the same one', async () => {
+    const created = await salesParis.trpc.organisations.create.mutate({ name: 'Fusion SA', type: 'PARTNER' })
+    const manager = await loginAs(server.url, 'manager.paris@demo.test')
+    // Both read version 1; the manager saves the city first.
+    await manager.trpc.organisations.update.mutate({ id: created.id, version: 1, data: { city: 'Lille' } })
+    const merged = await salesParis.trpc.organisations.update.mutate({ id: created.id, version: 1, data: { phone: '+33 3 20 00 00 00' } })
+    expect(merged).toMatchObject({ city: 'Lille', phone: '+33 3 20 00 00 00', version: 3 })
+
+    const conflict = await errorOf(salesParis.trpc.organisations.update.mutate({ id: created.id, version: 1, data: { city: 'Roubaix', category: 'CGP' } }))
+    expect(conflict.data?.code).toBe('CONFLICT')
+    expect(conflict.data?.details).toMatchObject({ fields: ['city'], current: { city: 'Lille' } })
+    expect((await salesParis.trpc.organisations.byId.query({ id: created.id })).category).toBeNull()
+  })
+
   it('answers bad input with BAD_REQUEST and field messages', async () => {
     const error = await errorOf(
       salesParis.trpc.organisations.create.mutate({ name: '', type: 'ALIEN' as 'OTHER', email: 'nope', potentialAmount: -5 }),

@@ -52,3 +52,28 @@ function normalise(value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString()
   return value ?? null
 }
+
+/**
+ * Fields of a record changed by updates after `sinceVersion`, read from the record's update events
+ * (their payload carries `version` and `changes`). Returns null when the log cannot tell (history
+ * longer than it looks back), which callers must treat as "everything may have changed".
+ */
+export async function fieldsChangedSince(db: Db, entity: string, entityId: string, sinceVersion: number): Promise<Set<string> | null> {
+  const events = await db.domainEvent.findMany({
+    where: { entity, entityId },
+    orderBy: { id: 'desc' },
+    take: 500,
+    select: { payload: true },
+  })
+  const changed = new Set<string>()
+  const seenVersions = new Set<number>()
+  for (const { payload } of events) {
+    const { version, changes } = (payload ?? {}) as { version?: number; changes?: Record<string, unknown> }
+    if (typeof version !== 'number' || version <= sinceVersion) continue
+    seenVersions.add(version)
+    for (const field of Object.keys(changes ?? {})) changed.add(field)
+  }
+  const latest = Math.max(sinceVersion, ...seenVersions)
+  for (let version = sinceVersion + 1; version <= latest; version++) if (!seenVersions.has(version)) return null
+  return changed
+}

@@ -9,7 +9,7 @@ import type {
 import { normalizeName } from '../../../shared/normalize.ts'
 import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
-import { appendEvent, diffFields } from '../../events/event-log.ts'
+import { appendEvent, diffFields, fieldsChangedSince } from '../../events/event-log.ts'
 import { assertOwnerInTeam, targetTeam, teamScope, type ServiceContext } from '../scope.ts'
 
 const summarySelect = {
@@ -144,7 +144,13 @@ export async function updateOrganisation(
   await ctx.prisma.$transaction(async (tx) => {
     const before = await tx.organisation.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) } })
     if (!before) throw notFound('Organisation')
-    if (before.version !== input.version) throw await staleVersion(ctx, input.id)
+    if (before.version !== input.version) {
+      // Someone saved since the user read the record: fine if they touched other fields (the two
+      // edits merge); a conflict if they changed one the user is changing too.
+      const changedSince = await fieldsChangedSince(tx, 'organisation', input.id, input.version)
+      const overlap = changedSince ? Object.keys(input.data).filter((field) => changedSince.has(field)) : Object.keys(input.data)
+      if (overlap.length > 0) throw await staleVersion(ctx, input.id, overlap)
+    }
     if (input.data.ownerId !== undefined) await assertOwnerInTeam(tx, input.data.ownerId, before.teamId)
     const data = {
       ...input.data,
@@ -152,7 +158,7 @@ export async function updateOrganisation(
     }
     // The version in the WHERE makes the check atomic: a concurrent writer makes this match nothing.
     const { count } = await tx.organisation.updateMany({
-      where: { id: input.id, version: input.version },
+      where: { id: input.id, version: before.version },
       data: { ...data, version: { increment: 1 } },
     })
     if (count === 0) throw await staleVersion(ctx, input.id)
@@ -204,9 +210,12 @@ function eventSnapshot(organisation: {
   return { name, type, stage, potentialAmount, ownerId, version }
 }
 
-/** CONFLICT carrying the record as it is now, so the client can show both values and let the user choose. */
-async function staleVersion(ctx: ServiceContext, id: string): Promise<DomainError> {
+/**
+ * CONFLICT carrying the record as it is now and the fields changed by someone else, so the client
+ * can show both values and let the user choose.
+ */
+async function staleVersion(ctx: ServiceContext, id: string, fields?: string[]): Promise<DomainError> {
   const current = await ctx.prisma.organisation.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
   if (!current) return notFound('Organisation')
-  return new DomainError('CONFLICT', 'This organisation was changed by someone else', { current })
+  return new DomainError('CONFLICT', 'This organisation was changed by someone else', { current, fields: fields ?? null })
 }
