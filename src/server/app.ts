@@ -125,7 +125,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   })
 
-  const io = createSocketServer(server, deps, redis?.duplicate())
+  const { io, notesMirror } = createSocketServer(server, deps, redis?.duplicate())
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -152,6 +152,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       wsHandler.broadcastReconnectNotification()
       for (const client of wss.clients) client.close(1001, 'server shutting down')
       await io.close().catch(() => undefined)
+      await notesMirror.flushAll()
       const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
       await stopListening
       clearTimeout(forced)

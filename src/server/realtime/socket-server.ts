@@ -6,20 +6,29 @@ import { rooms, type ClientToServerEvents, type ServerToClientEvents } from '../
 import type { Authenticated } from '../features/auth/auth.service.ts'
 import { isOriginAllowed } from '../http/origin.ts'
 import { authenticateRequest, readSessionToken, type ServerDeps } from '../trpc/context.ts'
+import { createNotesMirror, registerNotesHandlers, type NotesMirror } from './notes.socket.ts'
+import { registerPresenceHandlers, type SocketPresence } from './presence.socket.ts'
 
 export interface SocketData {
   auth: Authenticated
+  /** Organisation pages this socket is on, with the field being edited: read across nodes. */
+  presence: SocketPresence
 }
 export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
 /** Socket.IO for browsers: session-authenticated, origin-checked, rooms shared across nodes via Redis. */
-export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, redis?: Redis): AppSocketServer {
+export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, redis?: Redis): { io: AppSocketServer; notesMirror: NotesMirror } {
+  const notesMirror = createNotesMirror(deps)
   const io: AppSocketServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
     // tRPC's WebSocket server handles its own upgrades on /trpc; engine.io must leave them alone.
     destroyUpgrade: false,
+    // Presence must notice a lost connection within seconds (SPEC §4.4), not the default 45 s.
+    pingInterval: 4_000,
+    pingTimeout: 4_000,
+    maxHttpBufferSize: 1_000_000,
     allowRequest: (req, callback) => callback(null, isOriginAllowed(req, deps.config.allowedOrigins)),
     adapter: redis ? createAdapter(redis, { streamName: `${deps.config.REDIS_PREFIX}socket.io` }) : undefined,
   })
@@ -62,7 +71,9 @@ export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, red
       reset: (latestEventId) => socket.emit('events:reset', { latestEventId }),
     })
     socket.on('disconnect', () => feed.close())
+    registerPresenceHandlers(io, socket, deps)
+    registerNotesHandlers(socket, deps, notesMirror)
   })
 
-  return io
+  return { io, notesMirror }
 }

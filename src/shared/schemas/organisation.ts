@@ -77,3 +77,10 @@ export const organisationListInput = z.object({
     .default({ field: 'updatedAt', direction: 'desc' }),
 })
 export type OrganisationListInput = z.input<typeof organisationListInput>
+
+export const organisationTimelineInput = z.object({
+  id: idSchema,
+  /** Id of the last event of the previous page (older events follow). */
+  cursor: z.string().regex(/^\d{1,19}$/, 'Must be an event id').nullish(),
+  limit: z.number().int().min(1).max(100).default(30),
+})

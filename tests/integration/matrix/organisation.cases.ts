@@ -23,6 +23,11 @@ export const organisationCases: MatrixCase[] = [
     expected: teamRule('VIEWER'),
   },
   {
+    path: 'organisations.timeline',
+    input: async (fixture, caller, target) => ({ id: (await organisationFor(fixture, caller, target)).id }),
+    expected: teamRule('VIEWER'),
+  },
+  {
     path: 'organisations.create',
     input: async (_fixture, caller, target) => ({
       name: unique('Nouvelle organisation'),

@@ -3,6 +3,7 @@ import {
   organisationCreateInput,
   organisationDeleteInput,
   organisationListInput,
+  organisationTimelineInput,
   organisationUpdateInput,
 } from '../../../shared/schemas/organisation.ts'
 import { authorizedProcedure, router } from '../../trpc/trpc.ts'
@@ -13,6 +14,7 @@ import {
   listOrganisations,
   updateOrganisation,
 } from './organisation.service.ts'
+import { getTimeline } from './timeline.service.ts'
 
 export const organisationRouter = router({
   list: authorizedProcedure('record:read')
@@ -21,6 +23,10 @@ export const organisationRouter = router({
   byId: authorizedProcedure('record:read')
     .input(byIdInput)
     .query(({ ctx, input }) => getOrganisation(ctx, input.id)),
+  /** Who changed which field from what to what, newest first (live: the `events:new` stream). */
+  timeline: authorizedProcedure('record:read')
+    .input(organisationTimelineInput)
+    .query(({ ctx, input }) => getTimeline(ctx, input)),
   create: authorizedProcedure('record:write')
     .input(organisationCreateInput)
     .mutation(({ ctx, input }) => createOrganisation(ctx, input)),

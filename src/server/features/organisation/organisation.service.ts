@@ -11,6 +11,7 @@ import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields, fieldsChangedSince } from '../../events/event-log.ts'
 import { assertOwnerInTeam, targetTeam, teamScope, type ServiceContext } from '../scope.ts'
+import { replaceNotesText } from './notes.service.ts'
 
 const summarySelect = {
   id: true,
@@ -162,6 +163,8 @@ export async function updateOrganisation(
       data: { ...data, version: { increment: 1 } },
     })
     if (count === 0) throw await staleVersion(ctx, input.id)
+    // A form or API edit of the notes replaces the text of the co-edited document too.
+    if (input.data.notes !== undefined) await replaceNotesText(tx, input.id, input.data.notes ?? '', ctx.viewer.id)
     const after = await tx.organisation.findUniqueOrThrow({ where: { id: input.id } })
     const changes = diffFields(before, after, Object.keys(input.data) as (keyof typeof before)[])
     await appendEvent(tx, {

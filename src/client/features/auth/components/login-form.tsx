@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useRef, useState, type FormEvent } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRouter } from '@tanstack/react-router'
@@ -108,7 +109,7 @@ export function LoginForm({ redirectTo }: { redirectTo?: string }) {
 function loginErrorMessage(
   error: unknown,
   fieldErrors: FieldErrors<LoginInput>,
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
 ): string | null {
   switch (errorKind(error)) {
     case 'unauthorized':

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loginAs, type TestClient } from '../support/client.ts'
+import { joinPresence, openNotes, request } from '../support/collaboration.ts'
+import { demoUsers, makeOrganisation, type DemoUsers } from '../support/factories.ts'
+import { connectSocket } from '../support/socket.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
+
+let server: TestServer
+let demo: DemoUsers
+let salesParis: TestClient
+let managerParis: TestClient
+let salesLyon: TestClient
+
+beforeAll(async () => {
+  server = await startTestServer()
+  demo = await demoUsers(server.deps.prisma)
+  ;[salesParis, managerParis, salesLyon] = await Promise.all(
+    ['sales.paris@demo.test', 'manager.paris@demo.test', 'sales.lyon@demo.test'].map((email) => loginAs(server.url, email)),
+  )
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+const parisOrganisation = () => makeOrganisation(server.deps.prisma, { teamId: demo.teams.paris })
+
+describe('presence', () => {
+  it('shows who is on the page and which field they edit, and who left', async () => {
+    const organisation = await parisOrganisation()
+    const [sales, manager] = await Promise.all([connectSocket(server.url, salesParis), connectSocket(server.url, managerParis)])
+    const first = await joinPresence(sales, organisation.id)
+    expect(first.ok).toBe(true)
+    const changed = new Promise<any>((resolve) => sales.on('presence:changed' as any, (payload: any) => payload.member.field === 'name' && resolve(payload)))
+    const second = await joinPresence(manager, organisation.id)
+    expect(new Set(second.members?.map((member) => member.userId))).toEqual(
+      new Set([demo.byEmail.get('sales.paris@demo.test')!.id, demo.byEmail.get('manager.paris@demo.test')!.id]),
+    )
+    expect(await request(manager, 'presence:update', { organisationId: organisation.id, field: 'name', status: 'active' })).toEqual({ ok: true })
+    expect((await changed).member).toMatchObject({ userId: demo.byEmail.get('manager.paris@demo.test')!.id, field: 'name', color: expect.stringMatching(/^#/) })
+
+    const left = new Promise<any>((resolve) => sales.on('presence:left' as any, resolve))
+    manager.close()
+    expect(await left).toMatchObject({ organisationId: organisation.id })
+    sales.close()
+  })
+
+  it('refuses a user who may not read the organisation, and malformed payloads, without breaking the room', async () => {
+    const organisation = await parisOrganisation()
+    const [lyon, sales] = await Promise.all([connectSocket(server.url, salesLyon), connectSocket(server.url, salesParis)])
+    expect(await joinPresence(lyon, organisation.id)).toEqual({ ok: false, error: 'NOT_FOUND' })
+    expect(await request(lyon, 'presence:update', { organisationId: organisation.id, field: 'name', status: 'active' })).toEqual({ ok: false, error: 'NOT_JOINED' })
+    await joinPresence(sales, organisation.id)
+    for (const garbage of [null, 42, { organisationId: 'x' }, { organisationId: organisation.id, field: '<script>', status: 'active' }, { organisationId: organisation.id, status: 'sleeping' }]) {
+      expect(await request(sales, 'presence:update', garbage)).toEqual({ ok: false, error: 'BAD_REQUEST' })
+    }
+    expect(await request(sales, 'notes:update', { organisationId: organisation.id, update: 'not binary' })).toEqual({ ok: false, error: 'BAD_REQUEST' })
+    expect(await request(sales, 'presence:update', { organisationId: organisation.id, field: 'city', status: 'idle' })).toEqual({ ok: true })
+    lyon.close()
+    sales.close()
+  })
+})
+
+describe('co-edited notes', () => {
+  it('merges concurrent typing, persists every acknowledged update and mirrors the text with an activity entry', async () => {
+    const organisation = await parisOrganisation()
+    const [salesSocket, managerSocket] = await Promise.all([connectSocket(server.url, salesParis), connectSocket(server.url, managerParis)])
+    const [sales, manager] = await Promise.all([openNotes(salesSocket, organisation.id), openNotes(managerSocket, organisation.id)])
+    await Promise.all([sales.insert(0, 'Bonjour '), manager.insert(0, 'Hello ')])
+    await Promise.all([sales.insert(sales.text.length, 'Paris.'), manager.insert(0, '>> ')])
+    await expect.poll(() => sales.text.toString() === manager.text.toString() && sales.text.length === 'Bonjour Hello Paris.>> '.length).toBe(true)
+    for (const piece of ['Bonjour ', 'Hello ', 'Paris.', '>> ']) expect(sales.text.toString()).toContain(piece)
+
+    // A newcomer (a reload) gets every acknowledged keystroke from the database.
+    const reloaded = await openNotes(await connectSocket(server.url, salesParis), organisation.id)
+    expect(reloaded.text.toString()).toBe(sales.text.toString())
+    await expect
+      .poll(async () => (await server.deps.prisma.organisation.findUnique({ where: { id: organisation.id } }))?.notes, { timeout: 10_000 })
+      .toBe(sales.text.toString())
+    const timeline = await salesParis.trpc.organisations.timeline.query({ id: organisation.id })
+    expect(timeline.items.some((entry) => entry.type === 'organisation.notes_edited' && entry.changes.notes?.to === sales.text.toString())).toBe(true)
+
+    expect(await request(salesSocket, 'notes:update', { organisationId: organisation.id, update: new Uint8Array([1, 2, 3, 250, 251]) })).toEqual({ ok: false, error: 'BAD_REQUEST' })
+    salesSocket.close()
+    managerSocket.close()
+  })
+
+  it('lets a viewer read the notes but not edit them', async () => {
+    const organisation = await parisOrganisation()
+    const viewer = await loginAs(server.url, 'viewer.paris@demo.test')
+    const notes = await openNotes(await connectSocket(server.url, viewer), organisation.id)
+    expect(await notes.insert(0, 'non')).toEqual({ ok: false, error: 'FORBIDDEN' })
+  })
+})
+
+describe('activity timeline', () => {
+  it('lists who changed which field from what to what, newest first, for readers of the organisation only', async () => {
+    const created = await salesParis.trpc.organisations.create.mutate({ name: 'Chronologie SA', type: 'INVESTOR' })
+    await managerParis.trpc.organisations.update.mutate({ id: created.id, version: 1, data: { city: 'Lyon', category: 'Assureur' } })
+    const timeline = await salesParis.trpc.organisations.timeline.query({ id: created.id })
+    expect(timeline.items.map((entry) => entry.type)).toEqual(['organisation.updated', 'organisation.created'])
+    expect(timeline.items[0]).toMatchObject({
+      actor: { name: expect.any(String) },
+      changes: { city: { from: null, to: 'Lyon' }, category: { from: null, to: 'Assureur' } },
+    })
+    await expect(salesLyon.trpc.organisations.timeline.query({ id: created.id })).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } })
+  })
+})
