@@ -63,7 +63,13 @@ export function registerPresenceHandlers(io: AppSocketServer, socket: AppSocket,
       socket.data.presence[input.organisationId] = state
       await socket.join(rooms.organisation(input.organisationId))
       announce(input.organisationId)
-      const present = await io.in(rooms.organisation(input.organisationId)).fetchSockets()
+      // Across nodes when they answer in time; this node's own sockets otherwise (the others'
+      // presence then arrives through their next update).
+      const room = rooms.organisation(input.organisationId)
+      const present = await io
+        .in(room)
+        .fetchSockets()
+        .catch(() => io.local.in(room).fetchSockets())
       const members = present.map((remote) => memberOf(remote, input.organisationId)).filter((member): member is PresenceMember => member !== null)
       reply({ ok: true, members })
     } catch (error) {

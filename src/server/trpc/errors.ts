@@ -52,6 +52,10 @@ function mapPrismaError(error: InstanceType<typeof Prisma.PrismaClientKnownReque
       return new MappedError('BAD_REQUEST', 'A value is too long for its field', undefined, error)
     case 'P2034':
       return new MappedError('CONFLICT', 'Concurrent update, please retry', undefined, error)
+    case 'P2024':
+    case 'P2028':
+      // Pool or transaction time-outs under load: nothing was written; the call may be retried.
+      return new MappedError('SERVICE_UNAVAILABLE', 'The server is busy, please retry', undefined, error)
     default:
       return error
   }
