@@ -4,6 +4,7 @@ import { startServerProcess } from '../support/processes.ts'
 import { PROJECT_ROOT } from '../support/processes.ts'
 import { TEST_REDIS_URL } from '../support/env.ts'
 import { benchOrganisationApi } from './api.bench.ts'
+import { benchCollaborationRoom } from './collaboration.bench.ts'
 import { benchLivePipeline } from './live.bench.ts'
 import { benchDatabase } from './database.ts'
 import type { LatencyStats } from './measure.ts'
@@ -12,12 +13,13 @@ import type { LatencyStats } from './measure.ts'
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 100_000)
 const log = (line: string) => console.log(`[bench] ${line}`)
 /** BENCH_ONLY=api,live (default: everything). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'api,live').split(','))
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'api,live,collaboration').split(','))
 
 const url = await benchDatabase(ORGANISATIONS, log)
 const serverEnv = { DATABASE_URL: url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: 'bench:', SEED_DEMO: 'false', LOG_LEVEL: 'warn' }
 const sections: Record<string, Record<string, LatencyStats>> = {}
 let live: Awaited<ReturnType<typeof benchLivePipeline>> | undefined
+let collaboration: Awaited<ReturnType<typeof benchCollaborationRoom>> | undefined
 const nodeA = await startServerProcess({ ...serverEnv, NODE_ID: 'bench-a' })
 const nodeB = await startServerProcess({ ...serverEnv, NODE_ID: 'bench-b' })
 try {
@@ -29,6 +31,10 @@ try {
     log('live pipeline over two nodes…')
     live = await benchLivePipeline(nodeA, nodeB)
   }
+  if (ONLY.has('collaboration')) {
+    log('collaboration room over two nodes…')
+    collaboration = await benchCollaborationRoom(nodeA, nodeB)
+  }
 } finally {
   await Promise.all([nodeA.stop(), nodeB.stop()])
 }
@@ -39,6 +45,7 @@ const results = {
   organisations: ORGANISATIONS,
   sections,
   live,
+  collaboration,
 }
 const directory = path.join(PROJECT_ROOT, 'bench-results')
 fs.mkdirSync(directory, { recursive: true })
@@ -63,6 +70,19 @@ if (live) {
     `| undelivered | ${live.latency.errors} |`,
     `| burst: ${live.burst.moves} moves → deliveries | ${live.burst.deliveries} in ${live.burst.seconds} s = ${live.burst.eventsPerSecond} events/s |`,
     `| server memory per connected client | ${live.memory.perClientKb} KiB (RSS, both nodes) |`,
+    '',
+  )
+}
+if (collaboration) {
+  lines.push(
+    '## Collaboration room over two nodes',
+    '',
+    `${collaboration.users} users on one organisation page (half on each node), ${collaboration.rounds} rounds.`,
+    '',
+    '| measure | p50 | p95 |',
+    '|---|---|---|',
+    `| presence change → seen by the ${collaboration.users - 1} others | ${collaboration.presence.p50Ms} ms | ${collaboration.presence.p95Ms} ms |`,
+    `| field saved → new value at all ${collaboration.users} | ${collaboration.fieldUpdate.p50Ms} ms | ${collaboration.fieldUpdate.p95Ms} ms |`,
     '',
   )
 }

@@ -1,16 +1,25 @@
 import { createRoute, notFound } from '@tanstack/react-router'
 import { can } from '../../shared/permissions.ts'
-import { SectionPlaceholder } from '../features/shell/components/section-placeholder.tsx'
+import { AdminPage } from '../features/admin/components/admin-page.tsx'
+import { adminSearch } from '../features/admin/admin-search.ts'
+import { teamsQueryOptions, usersQueryOptions } from '../features/admin/queries.ts'
 import { authenticatedRoute } from './authenticated.tsx'
 
 export const adminRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: 'admin',
+  validateSearch: adminSearch,
   // Same answer as an unknown page: a role without access learns nothing about what is there.
   beforeLoad: ({ context }) => {
     if (!can(context.viewer.role, 'users:manage')) throw notFound()
   },
-  component: () => <SectionPlaceholder section="admin" />,
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps }) => {
+    // Not awaited: changing a filter shows the previous rows dimmed instead of a pending screen.
+    void context.queryClient.prefetchInfiniteQuery(usersQueryOptions(context.trpc, deps))
+    await context.queryClient.ensureQueryData(teamsQueryOptions(context.trpc))
+  },
+  component: AdminPage,
 })
 
 /** Every route of this section; route-tree.ts mounts them under the authenticated layout. */

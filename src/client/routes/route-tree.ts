@@ -9,6 +9,7 @@ import { personRoutes } from './people.tsx'
 import { pipelineRoutes } from './pipeline.tsx'
 import { productRoutes } from './products.tsx'
 import { rootRoute } from './root.tsx'
+import { settingsRoutes } from './settings.tsx'
 import { taskRoutes } from './tasks.tsx'
 
 export const routeTree = rootRoute.addChildren([
@@ -22,6 +23,7 @@ export const routeTree = rootRoute.addChildren([
     ...productRoutes,
     ...taskRoutes,
     ...adminRoutes,
+    ...settingsRoutes,
     notFoundRoute,
   ]),
 ])

@@ -1,4 +1,5 @@
-import { ChevronsUpDown, LogOut } from 'lucide-react'
+import { useNavigate } from '@tanstack/react-router'
+import { ChevronsUpDown, KeyRound, LogOut } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Avatar } from '../../../components/ui/avatar.tsx'
 import { Badge } from '../../../components/ui/badge.tsx'
@@ -12,6 +13,7 @@ export function UserMenu({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation()
   const preferences = usePreferences({ saveToAccount: true })
   const logout = useLogout()
+  const navigate = useNavigate()
   const role = t(`roles.${viewer.role}`)
 
   return (
@@ -69,6 +71,9 @@ export function UserMenu({ viewer }: { viewer: Viewer }) {
         ))}
       </MenuGroup>
       <MenuSeparator />
+      <MenuItem icon={KeyRound} onSelect={() => void navigate({ to: '/settings/tokens' })}>
+        {t('admin.tokens.menuItem')}
+      </MenuItem>
       <MenuItem icon={LogOut} onSelect={() => logout.mutate()}>
         {t('userMenu.logout')}
       </MenuItem>

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react'
+import { cn } from '../../lib/cn.ts'
+
+/** Label/value pairs of a record, in one or two columns. */
+export function DescriptionList({ className, children }: { className?: string; children: ReactNode }) {
+  return <dl className={cn('grid gap-x-6 gap-y-4 sm:grid-cols-2', className)}>{children}</dl>
+}
+
+interface DescriptionItemProps {
+  label: string
+  children: ReactNode
+  /** Spans the whole row, whatever the number of columns (long text such as notes). */
+  wide?: boolean
+  /** Shown in a muted style when there is no value. */
+  emptyText?: string
+  'data-testid'?: string
+}
+
+export function DescriptionItem({ label, children, wide = false, emptyText = '—', ...props }: DescriptionItemProps) {
+  const empty = children === null || children === undefined || children === ''
+  return (
+    <div className={cn('min-w-0', wide && 'col-span-full')}>
+      <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
+      <dd
+        className={cn(
+          'mt-1 text-sm break-words',
+          empty ? 'text-zinc-400 dark:text-zinc-500' : 'text-zinc-900 dark:text-zinc-100',
+        )}
+        {...props}
+      >
+        {empty ? emptyText : children}
+      </dd>
+    </div>
+  )
+}
