@@ -11,7 +11,7 @@ interface SearchFieldProps {
   placeholder?: string
   /** The search in effect (from the URL, typically). */
   value: string
-  /** Called once the user pauses typing, with the trimmed text. */
+  /** Called once the user pauses typing (or leaves the box), with the trimmed text. */
   onChange: (value: string) => void
   delayMs?: number
   className?: string
@@ -27,24 +27,25 @@ export function SearchField({
   className,
 }: SearchFieldProps) {
   const [text, setText] = useState(value)
-  const onChangeRef = useRef(onChange)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  // Read through a ref so that a delayed report uses the latest props, not those of the keystroke.
+  const latest = useRef({ value, onChange })
   useEffect(() => {
-    onChangeRef.current = onChange
+    latest.current = { value, onChange }
   })
+  useEffect(() => () => clearTimeout(timer.current), [])
 
-  // Follows changes made elsewhere (back button, a link) without fighting the user's typing.
+  // Follows changes made elsewhere (back button, a "clear filters" button) without fighting the typing.
   const [previousValue, setPreviousValue] = useState(value)
   if (value !== previousValue) {
     setPreviousValue(value)
     if (value !== text.trim()) setText(value)
   }
 
-  useEffect(() => {
-    const trimmed = text.trim()
-    if (trimmed === value) return
-    const timer = setTimeout(() => onChangeRef.current(trimmed), delayMs)
-    return () => clearTimeout(timer)
-  }, [text, value, delayMs])
+  const report = (next: string) => {
+    clearTimeout(timer.current)
+    if (next !== latest.current.value) latest.current.onChange(next)
+  }
 
   return (
     <div className={cn('relative', className)}>
@@ -57,7 +58,14 @@ export function SearchField({
         aria-label={label}
         placeholder={placeholder ?? label}
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          const next = event.target.value
+          setText(next)
+          clearTimeout(timer.current)
+          timer.current = setTimeout(() => report(next.trim()), delayMs)
+        }}
+        // Leaving the box (to click a result, say) reports at once: a late report would undo that click.
+        onBlur={() => report(text.trim())}
         className="pl-9"
       />
     </div>
