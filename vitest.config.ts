@@ -14,7 +14,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
-          testTimeout: 30_000,
+          // Generous: CI shares two CPUs between parallel files, real databases and browsers.
+          testTimeout: 120_000,
           hookTimeout: 60_000,
           // Each file gets its own database; files run in parallel workers.
           fileParallelism: true,

@@ -96,7 +96,7 @@ describe('login', () => {
     } finally {
       await limited.stop()
     }
-  })
+   }, 120_000)
 })
 
 describe('logout', () => {
