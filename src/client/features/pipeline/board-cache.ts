@@ -145,3 +145,52 @@ export function applyCardChange(board: Board, filter: BoardFilter, change: CardC
   })
   return { ...board, columns }
 }
+
+function sameCard(a: BoardCard, b: BoardCard): boolean {
+  return (
+    a.id === b.id &&
+    a.version === b.version &&
+    a.name === b.name &&
+    a.type === b.type &&
+    a.stage === b.stage &&
+    a.potentialAmount === b.potentialAmount &&
+    a.city === b.city &&
+    a.owner?.id === b.owner?.id &&
+    a.owner?.name === b.owner?.name &&
+    new Date(a.updatedAt).getTime() === new Date(b.updatedAt).getTime()
+  )
+}
+
+function sameColumn(a: BoardColumn | undefined, b: BoardColumn, cards: BoardCard[]): a is BoardColumn {
+  return (
+    a !== undefined &&
+    a.stage === b.stage &&
+    a.count === b.count &&
+    a.totalAmount === b.totalAmount &&
+    a.weightedAmount === b.weightedAmount &&
+    a.cards.length === cards.length &&
+    a.cards.every((card, index) => card === cards[index])
+  )
+}
+
+/**
+ * Structural sharing for boards: keeps the previous object of every unchanged card and column.
+ * React Query's default compares arrays by position, so one card leaving a column would give every
+ * card below it a new identity and re-render them all.
+ */
+export function shareBoard(previous: unknown, next: unknown): unknown {
+  const old = previous as Board | undefined
+  const fresh = next as Board | undefined
+  if (!old?.columns || !fresh?.columns) return next
+  const known = new Map<string, BoardCard>()
+  for (const column of old.columns) for (const card of column.cards) known.set(card.id, card)
+  const columns = fresh.columns.map((column, index) => {
+    const cards = column.cards.map((card) => {
+      const previousCard = known.get(card.id)
+      return previousCard && sameCard(previousCard, card) ? previousCard : card
+    })
+    const previousColumn = old.columns[index]
+    return sameColumn(previousColumn, column, cards) ? previousColumn : { ...column, cards }
+  })
+  return columns.every((column, index) => column === old.columns[index]) ? old : { ...fresh, columns }
+}

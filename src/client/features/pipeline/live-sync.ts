@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import type { Trpc } from '../../lib/trpc.ts'
 import { liveSessionUserId, startLiveStream, subscribeLiveEvents, type LiveEvent } from '../live/live-stream.ts'
-import type { CardChange } from './board-cache.ts'
+import { shareBoard, type CardChange } from './board-cache.ts'
 import { ownerLookup, updateCachedBoards } from './board-queries.ts'
 import { boardChangeOf, stageMoveOf } from './organisation-events.ts'
 import { markRecentMove } from './recent-moves.ts'
@@ -50,5 +50,7 @@ export function startBoardLiveSync(queryClient: QueryClient, trpc: Trpc): void {
   startLiveStream(queryClient)
   if (started) return
   started = true
+  // For every board query, whoever creates it (loader, page, cache writes below).
+  queryClient.setQueryDefaults(trpc.pipeline.board.pathKey(), { structuralSharing: shareBoard })
   subscribeLiveEvents(onEvent)
 }

@@ -30,6 +30,7 @@ const fr = {
     allTypes: 'Tous les types',
     owner: 'Responsable',
     allOwners: 'Tous les responsables',
+    unknownOwner: 'Responsable introuvable',
     reset: 'Effacer les filtres',
   },
   column: {
@@ -106,6 +107,7 @@ const en: typeof fr = {
     allTypes: 'All types',
     owner: 'Owner',
     allOwners: 'All owners',
+    unknownOwner: 'Unknown owner',
     reset: 'Clear filters',
   },
   column: {

@@ -1,4 +1,4 @@
-import { memo, useId, type DragEvent } from 'react'
+import { memo, startTransition, useEffect, useId, useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cn } from '../../../lib/cn.ts'
 import type { BoardColumn } from '../board-cache.ts'
@@ -15,11 +15,20 @@ interface PipelineColumnProps {
   dropHover: boolean
 }
 
+// A first screenful per column paints at once; the rest (up to 500) renders in an interruptible
+// transition, so a large board shows quickly and stays responsive while it fills in.
+const FIRST_CARDS = 30
+
 export const PipelineColumn = memo(function PipelineColumn({ column, canMove, acceptsDrop, dropHover }: PipelineColumnProps) {
   const { t, i18n } = useTranslation()
   const actions = useBoardActions()
   const headingId = useId()
   const { stage, count, totalAmount, weightedAmount, cards } = column
+  const [showAll, setShowAll] = useState(cards.length <= FIRST_CARDS)
+  useEffect(() => {
+    if (!showAll) startTransition(() => setShowAll(true))
+  }, [showAll])
+  const shown = showAll ? cards : cards.slice(0, FIRST_CARDS)
 
   const onDragOver = (event: DragEvent<HTMLElement>) => {
     const source = actions.dragSource()
@@ -99,7 +108,7 @@ export const PipelineColumn = memo(function PipelineColumn({ column, canMove, ac
         aria-labelledby={headingId}
         className="flex max-h-[calc(100dvh-21rem)] min-h-40 flex-1 flex-col gap-2 overflow-y-auto p-2 [scrollbar-width:thin]"
       >
-        {cards.map((card) => (
+        {shown.map((card) => (
           <PipelineCard key={card.id} card={card} canMove={canMove} />
         ))}
         {cards.length === 0 && (

@@ -43,6 +43,10 @@ export function PipelineFilters({ search, owners, onChange }: PipelineFiltersPro
           data-testid="pipeline-filter-owner"
         >
           <option value="">{t('pipeline.filters.allOwners')}</option>
+          {/* An owner from an old link who is no longer listed: say so rather than show "all". */}
+          {search.ownerId && owners && !owners.some((owner) => owner.id === search.ownerId) && (
+            <option value={search.ownerId}>{t('pipeline.filters.unknownOwner')}</option>
+          )}
           {owners?.map((owner) => (
             <option key={owner.id} value={owner.id}>
               {owner.name}

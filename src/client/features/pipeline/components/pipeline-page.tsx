@@ -77,9 +77,10 @@ export function PipelinePage() {
         }
       />
       <PipelineFilters search={search} owners={owners} onChange={setSearch} />
+      {/* A failed background refetch keeps the board on screen: only a board never loaded is an error. */}
       {board.isPending ? (
         <PipelineBoardSkeleton />
-      ) : board.isError ? (
+      ) : !board.data ? (
         <RetryAlert
           title={t('pipeline.states.errorTitle')}
           description={t('pipeline.states.error')}

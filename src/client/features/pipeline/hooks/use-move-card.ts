@@ -96,7 +96,7 @@ export function useMoveCard(onRefused: (notice: MoveNotice) => void) {
                 ? t('pipeline.moves.unreachable', { name })
                 : t('pipeline.moves.failed', { name })
         onRefused({ tone: 'error', message })
-        // Whatever happened, the server's view is now the one to trust.
+        // A conflict that did not say where the card is now: the server's boards will.
         if (kind === 'conflict') void queryClient.invalidateQueries(boards)
       },
       onSettled: (_data, _error, _input, context) => {
