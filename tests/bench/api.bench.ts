@@ -1,4 +1,4 @@
-import { createTestClient, loginAs } from '../support/client.ts'
+import { loginAs } from '../support/client.ts'
 import { load, type LatencyStats } from './measure.ts'
 
 /** organisations.list (50 per page, with a filter) and organisations.byId, as a typed client calls them. */
@@ -29,4 +29,3 @@ export async function benchOrganisationApi(baseUrl: string): Promise<Record<stri
   return results
 }
 
-export { createTestClient }

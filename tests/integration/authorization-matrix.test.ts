@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appRouter } from '../../src/server/trpc/root.ts'
 import type { Role } from '../../src/shared/permissions.ts'
-import { loginAs, type TestClient } from '../support/client.ts'
+import { createTestClient, loginAs, type TestClient } from '../support/client.ts'
 import { demoUsers, type DemoUsers } from '../support/factories.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 import { TARGETS, type Caller, type MatrixCase } from './matrix/types.ts'
@@ -102,7 +102,6 @@ describe('authorization matrix (SPEC §3)', () => {
   }
 
   it('answers unauthenticated calls to every procedure but login and me with UNAUTHORIZED', async () => {
-    const { createTestClient } = await import('../support/client.ts')
     const anonymous = createTestClient(server.url)
     for (const path of Object.keys(appRouter._def.procedures)) {
       if (SELF_SERVICE.has(path)) continue

@@ -1,15 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort } from '../support/processes.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
-
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 describe('health endpoints', () => {
   let redisPort: number
