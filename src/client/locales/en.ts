@@ -7,6 +7,7 @@ import { taskMessages } from './features/task.ts'
 import { adminMessages } from './features/admin.ts'
 import { pipelineMessages } from './features/pipeline.ts'
 import { notificationMessages } from './features/notification.ts'
+import { collaborationMessages } from './features/collaboration.ts'
 
 export const en: Messages = {
   app: {
@@ -157,4 +158,5 @@ export const en: Messages = {
   admin: adminMessages.en,
   pipeline: pipelineMessages.en,
   notification: notificationMessages.en,
+  collaboration: collaborationMessages.en,
 }

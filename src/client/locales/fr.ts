@@ -6,6 +6,7 @@ import { taskMessages } from './features/task.ts'
 import { adminMessages } from './features/admin.ts'
 import { pipelineMessages } from './features/pipeline.ts'
 import { notificationMessages } from './features/notification.ts'
+import { collaborationMessages } from './features/collaboration.ts'
 
 // French is the reference locale: its shape types every other locale and every `t()` key.
 export const fr = {
@@ -158,6 +159,7 @@ export const fr = {
   admin: adminMessages.fr,
   pipeline: pipelineMessages.fr,
   notification: notificationMessages.fr,
+  collaboration: collaborationMessages.fr,
 }
 
 export type Messages = typeof fr

@@ -16,6 +16,7 @@ import { OrganisationDetailError, OrganisationDetailSkeleton, OrganisationNotFou
 import { OrganisationEditForm, type SaveOutcome } from './organisation-edit-form.tsx'
 import { OrganisationInfo } from './organisation-info.tsx'
 import { TasksCard } from './tasks-card.tsx'
+import { OrganisationNotesCard } from '../collaboration/organisation-notes-card.tsx'
 
 const NOTICE_KEYS = { saved: 'saved', unchanged: 'noChanges', theirs: 'keptTheirs' } as const
 
@@ -83,6 +84,7 @@ export function OrganisationDetailPage({ id }: { id: string }) {
               )}
             </CardContent>
           </Card>
+          <OrganisationNotesCard organisation={organisation} canEdit={canWrite} />
           <InteractionsCard interactions={organisation.interactions} />
         </div>
         <div className="space-y-6">
