@@ -6,13 +6,15 @@ function initialsOf(name: string): string {
   return letters.join('').toUpperCase()
 }
 
-export function Avatar({ name, className }: { name: string; className?: string }) {
+/** Initials in a circle; `color` (a person's stable colour) fills it instead of the accent tint. */
+export function Avatar({ name, color, className }: { name: string; color?: string; className?: string }) {
   return (
     <span
       aria-hidden
+      style={color ? { backgroundColor: color } : undefined}
       className={cn(
-        'flex size-8 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700',
-        'dark:bg-indigo-500/20 dark:text-indigo-200',
+        'flex size-8 shrink-0 items-center justify-center rounded-full text-xs font-semibold',
+        color ? 'text-white' : 'bg-indigo-100 text-indigo-700 dark:bg-indigo-500/20 dark:text-indigo-200',
         className,
       )}
     >

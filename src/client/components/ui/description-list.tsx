@@ -13,13 +13,19 @@ interface DescriptionItemProps {
   wide?: boolean
   /** Shown in a muted style when there is no value. */
   emptyText?: string
+  /** Someone just changed this value: tinted in their colour, with a label saying who. */
+  highlight?: { color: string; label: string }
   'data-testid'?: string
 }
 
-export function DescriptionItem({ label, children, wide = false, emptyText = '—', ...props }: DescriptionItemProps) {
+export function DescriptionItem({ label, children, wide = false, emptyText = '—', highlight, ...props }: DescriptionItemProps) {
   const empty = children === null || children === undefined || children === ''
   return (
-    <div className={cn('min-w-0', wide && 'col-span-full')}>
+    <div
+      className={cn('-m-1.5 min-w-0 rounded-md p-1.5 transition-[background-color,box-shadow] duration-700', wide && 'col-span-full')}
+      style={highlight ? { backgroundColor: `${highlight.color}1a`, boxShadow: `inset 0 0 0 1px ${highlight.color}80` } : undefined}
+      data-highlighted={highlight ? 'true' : undefined}
+    >
       <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
       <dd
         className={cn(
@@ -30,6 +36,17 @@ export function DescriptionItem({ label, children, wide = false, emptyText = '�
       >
         {empty ? emptyText : children}
       </dd>
+      {highlight && (
+        <p className="mt-1.5">
+          <span
+            className="rounded px-1.5 py-px text-[0.6875rem] font-medium text-white"
+            style={{ backgroundColor: highlight.color }}
+            data-testid="field-highlight"
+          >
+            {highlight.label}
+          </span>
+        </p>
+      )}
     </div>
   )
 }

@@ -1,8 +1,10 @@
 import { Pencil, Trash2, Users } from 'lucide-react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Avatar } from '../../../components/ui/avatar.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { useDocumentTitle } from '../../../lib/use-document-title.ts'
+import type { FieldHighlight } from '../collaboration/use-organisation-live.ts'
 import type { OrganisationDetail } from '../form.ts'
 import { useFormatters } from '../format.ts'
 import { InactiveBadge, StageBadge, TypeBadge } from './organisation-badges.tsx'
@@ -13,9 +15,13 @@ interface OrganisationDetailHeaderProps {
   /** Undefined when the action is not offered (role, or already editing). */
   onEdit?: () => void
   onDelete?: () => void
+  /** Who else is on the page. */
+  presence?: ReactNode
+  /** Someone else just renamed the organisation. */
+  nameHighlight?: FieldHighlight
 }
 
-export function OrganisationDetailHeader({ organisation, onEdit, onDelete }: OrganisationDetailHeaderProps) {
+export function OrganisationDetailHeader({ organisation, onEdit, onDelete, presence, nameHighlight }: OrganisationDetailHeaderProps) {
   const { t } = useTranslation()
   const format = useFormatters()
   useDocumentTitle(organisation.name)
@@ -26,7 +32,13 @@ export function OrganisationDetailHeader({ organisation, onEdit, onDelete }: Org
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0 space-y-3">
           <h1
-            className="text-2xl font-semibold tracking-tight break-words text-zinc-900 dark:text-white"
+            className="-mx-1.5 rounded-md px-1.5 text-2xl font-semibold tracking-tight break-words text-zinc-900 transition-[background-color,box-shadow] duration-700 dark:text-white"
+            style={
+              nameHighlight
+                ? { backgroundColor: `${nameHighlight.color}1a`, boxShadow: `inset 0 0 0 1px ${nameHighlight.color}80` }
+                : undefined
+            }
+            data-highlighted={nameHighlight ? 'true' : undefined}
             data-testid="organisation-name"
           >
             {organisation.name}
@@ -66,6 +78,7 @@ export function OrganisationDetailHeader({ organisation, onEdit, onDelete }: Org
               </dd>
             </div>
           </dl>
+          {presence}
         </div>
         {(onEdit || onDelete) && (
           <div className="flex shrink-0 gap-2">

@@ -7,6 +7,12 @@ import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui
 import { errorKind } from '../../../lib/errors.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
+import { OrganisationNotesCard } from '../collaboration/organisation-notes-card.tsx'
+import { OrganisationTimelineCard } from '../collaboration/organisation-timeline-card.tsx'
+import { PresenceBar } from '../collaboration/presence-bar.tsx'
+import { useOrganisationLive } from '../collaboration/use-organisation-live.ts'
+import { PresenceProvider, useOrganisationPresence } from '../collaboration/use-organisation-presence.ts'
+import type { OrganisationDetail } from '../form.ts'
 import { InteractionsCard } from './interactions-card.tsx'
 import { LinkedPeopleCard } from './linked-people-card.tsx'
 import { MandatesCard } from './mandates-card.tsx'
@@ -16,19 +22,12 @@ import { OrganisationDetailError, OrganisationDetailSkeleton, OrganisationNotFou
 import { OrganisationEditForm, type SaveOutcome } from './organisation-edit-form.tsx'
 import { OrganisationInfo } from './organisation-info.tsx'
 import { TasksCard } from './tasks-card.tsx'
-import { OrganisationNotesCard } from '../collaboration/organisation-notes-card.tsx'
 
 const NOTICE_KEYS = { saved: 'saved', unchanged: 'noChanges', theirs: 'keptTheirs' } as const
 
 export function OrganisationDetailPage({ id }: { id: string }) {
-  const { t } = useTranslation()
   const trpc = useTRPC()
-  const viewer = useViewer()
-  const queryClient = useQueryClient()
   const query = useQuery(trpc.organisations.byId.queryOptions({ id }))
-  const [editing, setEditing] = useState(false)
-  const [deleting, setDeleting] = useState(false)
-  const [notice, setNotice] = useState<SaveOutcome | null>(null)
 
   if (query.isPending) return <OrganisationDetailSkeleton />
   if (query.isError) {
@@ -38,8 +37,24 @@ export function OrganisationDetailPage({ id }: { id: string }) {
       <OrganisationDetailError error={query.error} onRetry={() => query.refetch()} />
     )
   }
+  return <OrganisationWorkspace organisation={query.data} />
+}
 
-  const organisation = query.data
+/**
+ * One organisation, worked on together: who else is here and which field they edit, their saves
+ * showing up in place, the co-edited notes and the activity timeline, all live.
+ */
+function OrganisationWorkspace({ organisation }: { organisation: OrganisationDetail }) {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const viewer = useViewer()
+  const queryClient = useQueryClient()
+  const presence = useOrganisationPresence(organisation.id)
+  const highlights = useOrganisationLive(organisation, presence)
+  const [editing, setEditing] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  const [notice, setNotice] = useState<SaveOutcome | null>(null)
+
   const canWrite = can(viewer.role, 'record:write')
   const canDelete = can(viewer.role, 'record:delete')
 
@@ -49,54 +64,60 @@ export function OrganisationDetailPage({ id }: { id: string }) {
   }
 
   return (
-    <div className="space-y-6" data-testid="organisation-detail">
-      <OrganisationDetailHeader
-        organisation={organisation}
-        onEdit={canWrite && !editing ? startEditing : undefined}
-        onDelete={canDelete ? () => setDeleting(true) : undefined}
-      />
+    <PresenceProvider value={presence}>
+      <div className="space-y-6" data-testid="organisation-detail">
+        <OrganisationDetailHeader
+          organisation={organisation}
+          presence={<PresenceBar />}
+          nameHighlight={highlights.name}
+          onEdit={canWrite && !editing ? startEditing : undefined}
+          onDelete={canDelete ? () => setDeleting(true) : undefined}
+        />
 
-      <div className="grid items-start gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card>
-            <CardHeader>
-              <CardTitle>{editing ? t('organisation.edit.title') : t('organisation.detail.fieldsTitle')}</CardTitle>
-            </CardHeader>
-            <CardContent className="space-y-5">
-              {notice && (
-                <Alert tone={notice === 'saved' ? 'success' : 'info'} data-testid="organisation-saved">
-                  {t(`organisation.edit.${NOTICE_KEYS[notice]}`)}
-                </Alert>
-              )}
-              {editing ? (
-                <OrganisationEditForm
-                  organisation={organisation}
-                  onSaved={(saved, outcome) => {
-                    // Also after a conflict settled in favour of the other version, which no save returned.
-                    queryClient.setQueryData(trpc.organisations.byId.queryKey({ id }), saved)
-                    setEditing(false)
-                    setNotice(outcome)
-                  }}
-                  onCancel={() => setEditing(false)}
-                />
-              ) : (
-                <OrganisationInfo organisation={organisation} />
-              )}
-            </CardContent>
-          </Card>
-          <OrganisationNotesCard organisation={organisation} canEdit={canWrite} />
-          <InteractionsCard interactions={organisation.interactions} />
+        <div className="grid items-start gap-6 lg:grid-cols-3">
+          <div className="space-y-6 lg:col-span-2">
+            <Card>
+              <CardHeader>
+                <CardTitle>{editing ? t('organisation.edit.title') : t('organisation.detail.fieldsTitle')}</CardTitle>
+              </CardHeader>
+              <CardContent className="space-y-5">
+                {notice && (
+                  <Alert tone={notice === 'saved' ? 'success' : 'info'} data-testid="organisation-saved">
+                    {t(`organisation.edit.${NOTICE_KEYS[notice]}`)}
+                  </Alert>
+                )}
+                {editing ? (
+                  <OrganisationEditForm
+                    organisation={organisation}
+                    highlights={highlights}
+                    onSaved={(saved, outcome) => {
+                      // Also after a conflict settled in favour of the other version, which no save returned.
+                      queryClient.setQueryData(trpc.organisations.byId.queryKey({ id: organisation.id }), saved)
+                      setEditing(false)
+                      setNotice(outcome)
+                    }}
+                    onCancel={() => setEditing(false)}
+                  />
+                ) : (
+                  <OrganisationInfo organisation={organisation} highlights={highlights} />
+                )}
+              </CardContent>
+            </Card>
+            <OrganisationNotesCard organisation={organisation} canEdit={canWrite} />
+            <InteractionsCard interactions={organisation.interactions} />
+          </div>
+          <div className="space-y-6">
+            <OrganisationTimelineCard organisation={organisation} />
+            <LinkedPeopleCard links={organisation.personLinks} />
+            <MandatesCard mandates={organisation.mandates} />
+            <TasksCard tasks={organisation.tasks} />
+          </div>
         </div>
-        <div className="space-y-6">
-          <LinkedPeopleCard links={organisation.personLinks} />
-          <MandatesCard mandates={organisation.mandates} />
-          <TasksCard tasks={organisation.tasks} />
-        </div>
+
+        {canDelete && (
+          <OrganisationDeleteDialog organisation={organisation} open={deleting} onClose={() => setDeleting(false)} />
+        )}
       </div>
-
-      {canDelete && (
-        <OrganisationDeleteDialog organisation={organisation} open={deleting} onClose={() => setDeleting(false)} />
-      )}
-    </div>
+    </PresenceProvider>
   )
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Save } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../../components/ui/alert.tsx'
@@ -20,13 +20,25 @@ import {
 import { useOrganisationForm } from '../hooks/use-organisation-form.ts'
 import { useUpdateOrganisation } from '../hooks/use-organisation-mutations.ts'
 import { useTeamMembers } from '../hooks/use-team-members.ts'
+import { FieldPresenceTag } from '../collaboration/presence-bar.tsx'
+import { useFieldValueFormatter } from '../collaboration/field-values.ts'
+import type { FieldHighlight, FieldHighlights } from '../collaboration/use-organisation-live.ts'
+import { usePresence } from '../collaboration/use-organisation-presence.ts'
 import { OrganisationConflictDialog, type ConflictChoice } from './organisation-conflict-dialog.tsx'
-import { OrganisationFormFields, type OwnerOption } from './organisation-form-fields.tsx'
+import { OrganisationFormFields, type FieldAnnotation, type OwnerOption } from './organisation-form-fields.tsx'
 
 /** The record edits are based on: its values and the version the server must still hold. */
 interface Base {
   record: OrganisationDetail
+  /** What the form compares with to know what this user changed: `record`, plus others' live saves. */
   values: OrganisationFormValues
+  /** `record` as it was: what a conflict shows as the starting point. */
+  original: OrganisationFormValues
+}
+
+function baseOf(record: OrganisationDetail): Base {
+  const values = formValuesOf(record)
+  return { record, values, original: values }
 }
 
 interface Conflict {
@@ -38,22 +50,100 @@ interface Conflict {
 /** Saved; nothing to save; or the other person's version kept, so nothing was sent. */
 export type SaveOutcome = 'saved' | 'unchanged' | 'theirs'
 
+/** A field someone else saved while this user was changing it: settled by the conflict dialog on save. */
+type Clash = FieldHighlight & { value: string }
+
 interface OrganisationEditFormProps {
-  /** Read once: later refetches must not move the ground under what is being typed. */
+  /**
+   * The record as the server holds it now, kept live. Fields someone else saves flow into the form
+   * when this user has not touched them; touched ones are kept, and settled on save.
+   */
   organisation: OrganisationDetail
+  /** Who just changed which field, to say so in place. */
+  highlights: FieldHighlights
   onSaved: (organisation: OrganisationDetail, outcome: SaveOutcome) => void
   onCancel: () => void
 }
 
-export function OrganisationEditForm({ organisation, onSaved, onCancel }: OrganisationEditFormProps) {
+export function OrganisationEditForm({ organisation, highlights, onSaved, onCancel }: OrganisationEditFormProps) {
   const { t } = useTranslation()
-  const [base, setBase] = useState<Base>(() => ({ record: organisation, values: formValuesOf(organisation) }))
+  const presence = usePresence()
+  const [base, setBase] = useState<Base>(() => baseOf(organisation))
   const form = useOrganisationForm(base.values)
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
+  /** The latest server record already merged into the form. */
+  const [merged, setMerged] = useState(organisation)
+  const [clashes, setClashes] = useState<Partial<Record<FormField, Clash>>>({})
   const update = useUpdateOrganisation()
   const members = useTeamMembers({ teamId: organisation.teamId, activeOnly: true })
   const owners = ownerOptions(members.data?.items, base.record)
+  const formatValue = useFieldValueFormatter((id) => owners.find((owner) => owner.id === id)?.name)
+
+  // Someone else saved: take in the fields this user has not touched. The version edits are based
+  // on stays the same, so the server still refuses a touched field that changed meanwhile.
+  useEffect(() => {
+    if (conflict || organisation.version <= merged.version) return
+    const before = formValuesOf(merged)
+    const after = formValuesOf(organisation)
+    setMerged(organisation)
+    const remote = FORM_FIELDS.filter((field) => !sameValue(normalizedValue(field, before), normalizedValue(field, after)))
+    const untouched = remote.filter(
+      (field) =>
+        sameValue(normalizedValue(field, form.values), normalizedValue(field, base.values)) ||
+        sameValue(normalizedValue(field, form.values), normalizedValue(field, after)),
+    )
+    const touched = remote.filter((field) => !untouched.includes(field))
+    if (untouched.length > 0) {
+      const patch = Object.fromEntries(untouched.map((field) => [field, after[field]])) as Partial<OrganisationFormValues>
+      setBase((current) => ({ ...current, values: { ...current.values, ...patch } }))
+      form.setValues((current) => ({ ...current, ...patch }))
+    }
+    if (touched.length > 0) {
+      const unknown: FieldHighlight = { name: null, color: '#d97706', eventId: '' }
+      setClashes((current) => ({
+        ...current,
+        ...Object.fromEntries(
+          touched.map((field) => [field, { ...(highlights[field] ?? unknown), value: formatValue(field, after[field]) }]),
+        ),
+      }))
+    }
+    // Runs when a newer record arrives; the form's own state is read as it is at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [organisation, conflict])
+
+  const { setField } = presence
+  useEffect(() => () => setField(null), [setField])
+
+  const annotate = (field: FormField): FieldAnnotation | undefined => {
+    const editors = presence.collaborators.filter((person) => person.field === field && person.status === 'active')
+    const clash = clashes[field]
+    const highlight = highlights[field]
+    if (editors.length === 0 && !clash && !highlight) return undefined
+    const who = (entry: FieldHighlight) => entry.name ?? t('collaboration.live.someone')
+    return {
+      color: editors[0]?.color ?? clash?.color ?? highlight?.color,
+      tag: editors.length > 0 ? <FieldPresenceTag people={editors} /> : undefined,
+      note: clash ? (
+        <p className="mt-1.5 text-xs text-amber-700 dark:text-amber-400" data-testid="field-clash">
+          {t('collaboration.live.clash', { name: who(clash), value: clash.value })}
+        </p>
+      ) : highlight ? (
+        <p className="mt-1.5">
+          <span
+            className="rounded px-1.5 py-px text-[0.6875rem] font-medium text-white"
+            style={{ backgroundColor: highlight.color }}
+            data-testid="field-highlight"
+          >
+            {highlight.name ? t('collaboration.live.changedBy', { name: highlight.name }) : t('collaboration.live.changedBySomeone')}
+          </span>
+        </p>
+      ) : undefined,
+    }
+  }
+
+  /** The newest of what this form started from and what the server sent since. */
+  const latest = () => (merged.version > base.record.version ? merged : base.record)
 
   const save = (values: OrganisationFormValues) => {
     setFormError(null)
@@ -61,7 +151,7 @@ export function OrganisationEditForm({ organisation, onSaved, onCancel }: Organi
     if (!data) return
     const fields = changedFields(base.values, values)
     if (fields.length === 0) {
-      onSaved(base.record, 'unchanged')
+      onSaved(latest(), 'unchanged')
       return
     }
     update.mutate(
@@ -102,16 +192,18 @@ export function OrganisationEditForm({ organisation, onSaved, onCancel }: Organi
   const showConflict = (current: OrganisationDetail, values: OrganisationFormValues) => {
     const theirs = formValuesOf(current)
     const mine = changedFields(base.values, values)
-    const merged = { ...theirs, ...Object.fromEntries(mine.map((field) => [field, values[field]])) }
-    const disputed = mine.filter((field) => !sameValue(normalizedValue(field, merged), normalizedValue(field, theirs)))
-    setBase({ record: current, values: theirs })
-    form.setValues(merged)
+    const mergedValues = { ...theirs, ...Object.fromEntries(mine.map((field) => [field, values[field]])) }
+    const disputed = mine.filter((field) => !sameValue(normalizedValue(field, mergedValues), normalizedValue(field, theirs)))
+    setBase(baseOf(current))
+    if (current.version > merged.version) setMerged(current)
+    setClashes({})
+    form.setValues(mergedValues)
     if (disputed.length === 0) {
       // Both made the very same changes: what is stored is already what this user wanted.
       onSaved(current, 'saved')
       return
     }
-    setConflict({ original: base.values, fields: disputed })
+    setConflict({ original: base.original, fields: disputed })
   }
 
   const resolve = (choices: Record<FormField, ConflictChoice>) => {
@@ -122,7 +214,7 @@ export function OrganisationEditForm({ organisation, onSaved, onCancel }: Organi
     }
     form.setValues(resolved)
     if (changedFields(base.values, resolved).length === 0) {
-      onSaved(base.record, 'theirs')
+      onSaved(latest(), 'theirs')
       return
     }
     save(resolved)
@@ -138,6 +230,14 @@ export function OrganisationEditForm({ organisation, onSaved, onCancel }: Organi
         onSubmit={form.handleSubmit(() => save(form.values))}
         className="space-y-6"
         data-testid="organisation-edit-form"
+        // Tells the others which field this user is in; leaving the form clears it.
+        onFocus={(event) => {
+          const name = (event.target as { name?: unknown }).name
+          if (typeof name === 'string' && (FORM_FIELDS as readonly string[]).includes(name)) presence.setField(name)
+        }}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) presence.setField(null)
+        }}
       >
         {formError && (
           <Alert tone="error" data-testid="organisation-edit-error">
@@ -150,6 +250,8 @@ export function OrganisationEditForm({ organisation, onSaved, onCancel }: Organi
           onChange={form.setField}
           owners={owners}
           disabled={busy}
+          hideNotes
+          annotate={annotate}
         />
         <div className="flex flex-col-reverse gap-2 border-t border-zinc-200 pt-5 sm:flex-row sm:justify-end dark:border-zinc-800">
           <Button variant="secondary" onClick={onCancel} disabled={busy}>
