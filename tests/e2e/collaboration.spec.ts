@@ -19,8 +19,11 @@ function uniqueName(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${sequence}`
 }
 
-async function signedInPage(browser: Browser, email: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await browser.newContext({ colorScheme })
+/** The second server process of the run (same database and Redis): people on different nodes. */
+const SECOND_NODE = process.env.E2E_SECOND_NODE_URL
+
+async function signedInPage(browser: Browser, email: string, colorScheme: 'light' | 'dark' = 'light', baseURL?: string): Promise<Page> {
+  const context = await browser.newContext({ colorScheme, ...(baseURL ? { baseURL } : {}) })
   const page = await context.newPage()
   await signIn(page, email)
   return page
@@ -44,8 +47,10 @@ const slot = (page: Page, field: string) => page.locator(`[data-field-slot="${fi
 
 test.describe('editing an organisation together', () => {
   test('each sees the other, the field they edit, and their saves in place without losing what they type', async ({ browser }) => {
+    // Camille on the first node, Julien on the second: everything below crosses Redis.
     const camille = await signedInPage(browser, CAMILLE)
-    const julien = await signedInPage(browser, JULIEN)
+    const julien = await signedInPage(browser, JULIEN, 'light', SECOND_NODE)
+    if (SECOND_NODE) expect(new URL(julien.url()).port).not.toBe(new URL(camille.url()).port)
     const name = uniqueName('Ensemble E2E')
     const id = await createOrganisation(camille, { name, category: 'Origine' })
     await openOrganisation(camille, id, name)

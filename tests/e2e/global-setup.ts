@@ -51,24 +51,29 @@ export default async function globalSetup() {
     await deleteRedisKeys(redisPrefix)
   }
 
-  let server: Awaited<ReturnType<typeof startServerProcess>>
+  const env = { DATABASE_URL: databaseUrl(database), REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' }
+  const servers: Awaited<ReturnType<typeof startServerProcess>>[] = []
+  const stopAll = async () => {
+    for (const server of servers.reverse()) {
+      const exitCode = await server.stop()
+      if (exitCode !== 0) console.error(`e2e server exited with code ${exitCode}:\n${server.output()}`)
+    }
+  }
   try {
-    server = await startServerProcess({
-      DATABASE_URL: databaseUrl(database),
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: redisPrefix,
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'warn',
-    })
+    // The first node seeds the demo data; the second shares its database and Redis, as a second
+    // replica would, for the tests where people are on different nodes.
+    servers.push(await startServerProcess({ ...env, SEED_DEMO: 'true' }))
+    servers.push(await startServerProcess(env))
   } catch (error) {
+    await stopAll()
     await cleanUp()
     throw error
   }
-  process.env.E2E_BASE_URL = server.url
+  process.env.E2E_BASE_URL = servers[0].url
+  process.env.E2E_SECOND_NODE_URL = servers[1].url
 
   return async () => {
-    const exitCode = await server.stop()
-    if (exitCode !== 0) console.error(`e2e server exited with code ${exitCode}:\n${server.output()}`)
+    await stopAll()
     await cleanUp()
   }
 }

@@ -20,10 +20,12 @@ function sessionFile(email: string): string {
  * A browser context of its own per person (another person, another device) on the board. Each
  * account signs in once per run; later contexts reuse its session (and sign in again if it ended).
  */
-async function openBoard(browser: Browser, email: string, options: { scheme?: Scheme; offline?: boolean } = {}): Promise<Page> {
+async function openBoard(browser: Browser, email: string, options: { scheme?: Scheme; offline?: boolean; baseURL?: string } = {}): Promise<Page> {
   const file = sessionFile(email)
   const context = await browser.newContext({
     colorScheme: options.scheme ?? 'light',
+    // Explicitly undefined would override the configured base URL.
+    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
     storageState: fs.existsSync(file) ? file : undefined,
   })
   const page = await context.newPage()
@@ -87,7 +89,8 @@ test.describe('live pipeline board', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`a move by one seller appears at once for the manager, with totals and a notification (${scheme})`, async ({ browser }) => {
       const sales = await openBoard(browser, 'sales.paris@demo.test', { scheme })
-      const manager = await openBoard(browser, 'manager.paris@demo.test', { scheme })
+      // The manager is on the second server node: the move crosses Redis to reach them.
+      const manager = await openBoard(browser, 'manager.paris@demo.test', { scheme, baseURL: process.env.E2E_SECOND_NODE_URL })
       const lyon = await openBoard(browser, 'sales.lyon@demo.test', { scheme })
       await sales.screenshot({ path: path.join(SCREENSHOTS, `pipeline-board-${scheme}.png`), animations: 'disabled' })
       await readEverything(manager)
