@@ -4,7 +4,8 @@ import type { Role } from '../../src/shared/permissions.ts'
 import { createTestClient, loginAs, type TestClient } from '../support/client.ts'
 import { demoUsers, type DemoUsers } from '../support/factories.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
-import { TARGETS, type Caller, type MatrixCase } from './matrix/types.ts'
+import { CALLERS, callerOf } from './matrix/callers.ts'
+import { TARGETS, type MatrixCase } from './matrix/types.ts'
 
 // Every cases file of ./matrix contributes its procedures.
 const caseModules = import.meta.glob<Record<string, MatrixCase[]>>('./matrix/*.cases.ts', { eager: true })
@@ -12,13 +13,6 @@ const cases = Object.values(caseModules).flatMap((module) => Object.values(modul
 
 /** Procedures any caller may use on themselves only, covered by their own tests. */
 const SELF_SERVICE = new Set(['auth.login', 'auth.logout', 'auth.me', 'auth.updatePreferences'])
-
-const CALLERS: Array<{ role: Role; email: string; teammate: string; otherTeamUser: string }> = [
-  { role: 'ADMIN', email: 'admin@demo.test', teammate: 'sales.paris@demo.test', otherTeamUser: 'sales.lyon@demo.test' },
-  { role: 'MANAGER', email: 'manager.paris@demo.test', teammate: 'sales.paris@demo.test', otherTeamUser: 'sales.lyon@demo.test' },
-  { role: 'SALES', email: 'sales.paris@demo.test', teammate: 'manager.paris@demo.test', otherTeamUser: 'sales.lyon@demo.test' },
-  { role: 'VIEWER', email: 'viewer.paris@demo.test', teammate: 'sales.paris@demo.test', otherTeamUser: 'manager.lyon@demo.test' },
-]
 
 let server: TestServer
 let demo: DemoUsers
@@ -32,20 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop()
 })
-
-function callerOf(role: Role): Caller {
-  const spec = CALLERS.find((caller) => caller.role === role)!
-  const me = demo.byEmail.get(spec.email)!
-  const otherTeamUser = demo.byEmail.get(spec.otherTeamUser)!
-  return {
-    id: me.id,
-    role,
-    teamId: me.teamId!,
-    teammateId: demo.byEmail.get(spec.teammate)!.id,
-    otherTeamUserId: otherTeamUser.id,
-    otherTeamId: otherTeamUser.teamId!,
-  }
-}
 
 /** Calls `path` (e.g. `organisations.update`) through the typed client, as a developer would. */
 async function call(client: TestClient, path: string, input: unknown): Promise<string> {
@@ -92,7 +72,7 @@ describe('authorization matrix (SPEC §3)', () => {
         for (const target of TARGETS) {
           const expected = testCase.expected(role, target)
           it(`${role} on ${target} record → ${expected}`, async () => {
-            const caller = callerOf(role)
+            const caller = callerOf(demo, role)
             const input = await testCase.input({ prisma: server.deps.prisma, demo }, caller, target)
             expect(await call(clients.get(role)!, testCase.path, input)).toBe(expected)
           })

@@ -40,6 +40,22 @@ export interface ClientToServerEvents {
   'notes:awareness': (payload: { organisationId: string; update: Uint8Array }) => void
 }
 
+/** Every event a client may send, at run time (the authorization matrix checks each one). */
+export const CLIENT_EVENTS = [
+  'system:ping',
+  'presence:join',
+  'presence:leave',
+  'presence:update',
+  'notes:join',
+  'notes:update',
+  'notes:awareness',
+] as const satisfies readonly (keyof ClientToServerEvents)[]
+
+// Fails to compile when an event is added to the map but not to the list.
+type UnlistedClientEvent = Exclude<keyof ClientToServerEvents, (typeof CLIENT_EVENTS)[number]>
+const allClientEventsListed: [UnlistedClientEvent] extends [never] ? true : never = true
+void allClientEventsListed
+
 /** Sent in the Socket.IO handshake `auth`: resume after this event id (omit on first connection). */
 export interface SocketAuth {
   lastEventId?: string
