@@ -120,6 +120,23 @@ const CASES: SocketCase[] = [
       return heard(room, 'notes:awareness', (payload) => payload.organisationId === room.organisationId)
     },
   },
+  {
+    event: 'notes:leave',
+    // Once left (or never let in), the notes refuse this socket's updates and stop relaying to it.
+    expected: (role, target) => (inScope(role, target) ? 'ok' : 'NOT_JOINED'),
+    run: async (room) => {
+      const joined = await request(room.caller, 'notes:join', { organisationId: room.organisationId })
+      if (!joined.ok) return replyOutcome(await request(room.caller, 'notes:update', { organisationId: room.organisationId, update: yjsUpdate('x') }))
+      room.caller.emit('notes:leave', { organisationId: room.organisationId })
+      const after = await request(room.caller, 'notes:update', { organisationId: room.organisationId, update: yjsUpdate('after leaving') })
+      if (after.error !== 'NOT_JOINED') return replyOutcome(after)
+      const relayed: unknown[] = []
+      room.caller.on('notes:update', (payload) => relayed.push(payload))
+      expect(await request(room.watcher, 'notes:update', { organisationId: room.organisationId, update: yjsUpdate('watcher') })).toEqual({ ok: true })
+      await new Promise((resolve) => setTimeout(resolve, RELAY_MS))
+      return relayed.length === 0 ? 'ok' : 'ignored'
+    },
+  },
 ]
 
 let server: TestServer

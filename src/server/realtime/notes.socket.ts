@@ -44,7 +44,7 @@ export function registerNotesHandlers(socket: AppSocket, deps: ServerDeps, mirro
     try {
       if (!(await canOpenOrganisation(deps, socket, organisationId))) return reply({ ok: false, error: 'NOT_FOUND' })
       // Join before reading: an update stored meanwhile arrives twice, which Yjs ignores.
-      await socket.join(rooms.organisation(organisationId))
+      await socket.join(rooms.notes(organisationId))
       opened.add(organisationId)
       reply({ ok: true, state: await loadNotesState(deps.prisma, organisationId) })
     } catch (error) {
@@ -67,13 +67,19 @@ export function registerNotesHandlers(socket: AppSocket, deps: ServerDeps, mirro
       return reply({ ok: false, error: 'BAD_REQUEST' })
     }
     reply({ ok: true })
-    socket.to(rooms.organisation(organisationId)).emit('notes:update', { organisationId, update, userId: socket.data.auth.viewer.id })
+    socket.to(rooms.notes(organisationId)).emit('notes:update', { organisationId, update, userId: socket.data.auth.viewer.id })
     mirror.schedule(organisationId, socket.data.auth.viewer.id)
+  })
+
+  socket.on('notes:leave', (payload) => {
+    const input = organisationRoomInput.safeParse(payload)
+    if (!input.success || !opened.delete(input.data.organisationId)) return
+    void socket.leave(rooms.notes(input.data.organisationId))
   })
 
   socket.on('notes:awareness', (payload) => {
     const input = notesAwarenessInput.safeParse(payload)
     if (!input.success || !opened.has(input.data.organisationId)) return
-    socket.to(rooms.organisation(input.data.organisationId)).emit('notes:awareness', { organisationId: input.data.organisationId, update: new Uint8Array(input.data.update) })
+    socket.to(rooms.notes(input.data.organisationId)).emit('notes:awareness', { organisationId: input.data.organisationId, update: new Uint8Array(input.data.update) })
   })
 }

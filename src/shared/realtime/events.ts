@@ -38,6 +38,8 @@ export interface ClientToServerEvents {
   /** A local Yjs update; acknowledged once it is stored. */
   'notes:update': (payload: { organisationId: string; update: Uint8Array }, ack: Ack<object>) => void
   'notes:awareness': (payload: { organisationId: string; update: Uint8Array }) => void
+  /** Close the notes: no more updates from the others. */
+  'notes:leave': (payload: { organisationId: string }) => void
 }
 
 /** Every event a client may send, at run time (the authorization matrix checks each one). */
@@ -49,6 +51,7 @@ export const CLIENT_EVENTS = [
   'notes:join',
   'notes:update',
   'notes:awareness',
+  'notes:leave',
 ] as const satisfies readonly (keyof ClientToServerEvents)[]
 
 // Fails to compile when an event is added to the map but not to the list.
@@ -65,5 +68,8 @@ export const rooms = {
   user: (userId: string) => `user:${userId}`,
   team: (teamId: string) => `team:${teamId}`,
   admins: 'role:admin',
+  /** Presence on an organisation's page. */
   organisation: (organisationId: string) => `organisation:${organisationId}`,
+  /** Editors of an organisation's notes: joined and left independently of presence. */
+  notes: (organisationId: string) => `notes:${organisationId}`,
 } as const

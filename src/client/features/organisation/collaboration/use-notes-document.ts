@@ -1,0 +1,36 @@
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { connectSocket } from '../../../lib/socket.ts'
+import { createNotesSync, type NotesStatus, type NotesSync, type NotesUser } from './notes-sync.ts'
+
+export interface NotesDocument {
+  /** Null until the sync is set up (the first render). */
+  sync: NotesSync | null
+  status: NotesStatus
+  error: string | null
+  retry: () => void
+}
+
+const noSubscription = () => () => undefined
+
+/**
+ * The organisation's co-edited notes for as long as the component is mounted: a Yjs document kept
+ * in sync over the tab's socket, and this user's presence in it (name and colour by the cursor).
+ */
+export function useNotesDocument(organisationId: string, user: NotesUser): NotesDocument {
+  const [sync, setSync] = useState<NotesSync | null>(null)
+
+  useEffect(() => {
+    const next = createNotesSync(connectSocket(), organisationId)
+    setSync(next)
+    return () => {
+      next.destroy()
+      setSync(null)
+    }
+  }, [organisationId])
+
+  const { name, color, colorLight } = user
+  useEffect(() => sync?.setUser({ name, color, colorLight }), [sync, name, color, colorLight])
+
+  const status = useSyncExternalStore(sync?.subscribe ?? noSubscription, () => sync?.status() ?? 'loading')
+  return { sync, status, error: status === 'error' ? (sync?.error() ?? null) : null, retry: () => sync?.retry() }
+}
