@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, type TestClient } from '../support/client.ts'
 import { createTestDatabase, type TestDatabase } from '../support/database.ts'
 import { demoUsers, makeOrganisation } from '../support/factories.ts'
 import { freePort, startServerProcess, type ServerProcess } from '../support/processes.ts'
+import { joinPresence, request } from '../support/collaboration.ts'
 import { connectSocket } from '../support/socket.ts'
 
 // Two server processes sharing one PostgreSQL database and one Redis of their own (so the test can
@@ -129,4 +131,73 @@ describe('two server nodes', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500))
     expect(await count()).toBe(20)
   })
+})
+
+/**
+ * A TCP relay to a node that can go silent without closing anything, as a dropped Wi-Fi or a laptop
+ * lid does: no FIN, no RST, just no more bytes either way.
+ */
+async function silenceableRelay(targetUrl: string) {
+  const target = new URL(targetUrl)
+  const sockets = new Set<net.Socket>()
+  let silent = false
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname)
+    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      sockets.add(from)
+      from.on('data', (chunk) => silent || to.write(chunk))
+      from.on('error', () => undefined)
+      from.on('close', () => to.destroy())
+    }
+  })
+  const port = await freePort()
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${port}`,
+    silence: () => (silent = true),
+    close: () => {
+      for (const socket of sockets) socket.destroy()
+      server.close()
+    },
+  }
+}
+
+describe('presence across two nodes', () => {
+  it('shows everyone on an organisation page whatever their node, and drops a lost connection within 10 s', async () => {
+    const demo = await demoUsers(database.prisma)
+    const organisation = await makeOrganisation(database.prisma, { teamId: parisTeam })
+    const [sales, manager] = await Promise.all([loginAs(nodeA.url, 'sales.paris@demo.test'), loginAs(nodeB.url, 'manager.paris@demo.test')])
+    const relay = await silenceableRelay(nodeB.url)
+    const onA = await connectSocket(nodeA.url, sales)
+    const onB = await connectSocket(relay.url, manager)
+    try {
+      expect((await joinPresence(onA, organisation.id)).ok).toBe(true)
+      const managerId = demo.byEmail.get('manager.paris@demo.test')!.id
+      const editing = new Promise<any>((resolve) =>
+        onA.on('presence:changed', (payload) => payload.member.userId === managerId && payload.member.field === 'city' && resolve(payload)),
+      )
+      // Joining on B lists the user on A: the room is shared through Redis.
+      const joined = await joinPresence(onB, organisation.id)
+      expect(joined.members?.map((member) => member.userId)).toContain(demo.byEmail.get('sales.paris@demo.test')!.id)
+      expect(await request(onB, 'presence:update', { organisationId: organisation.id, field: 'city', status: 'active' })).toEqual({ ok: true })
+      expect((await editing).member).toMatchObject({ socketId: onB.id, name: 'Marc Lefebvre', status: 'active' })
+
+      // B's connection goes silent: B's node notices by its pings and tells A's users.
+      const lostSocketId = onB.id
+      const left = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('still present 10 s after the connection was lost')), 10_000)
+        onA.on('presence:left', (payload) => {
+          if (payload.socketId !== lostSocketId) return
+          clearTimeout(timer)
+          resolve()
+        })
+      })
+      relay.silence()
+      await left
+    } finally {
+      onA.close()
+      onB.close()
+      relay.close()
+    }
+  }, 60_000)
 })
