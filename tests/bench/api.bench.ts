@@ -18,6 +18,12 @@ export async function benchOrganisationApi(baseUrl: string): Promise<Record<stri
     const page = await sales.trpc.organisations.list.query({ limit: 50, cursor, sort: { field: 'name', direction: 'asc' } })
     cursor = page.nextCursor
   }, { ...options, concurrency: 1, total: 500 })
+  cursor = undefined
+  // A nullable sort: pages after the first once loaded the whole team to find the cursor.
+  results['organisations.list (SALES, next pages by cursor, sorted by amount)'] = await load(async () => {
+    const page = await sales.trpc.organisations.list.query({ limit: 50, cursor, sort: { field: 'potentialAmount', direction: 'desc' } })
+    cursor = page.nextCursor
+  }, { ...options, concurrency: 1, total: 500 })
   results['organisations.list (ADMIN, all teams, text search)'] = await load(async (index) => {
     await admin.trpc.organisations.list.query({ limit: 50, q: ['mutuelle', 'lyon', 'banque', 'retraite'][index % 4] })
   }, { ...options, total: 500 })

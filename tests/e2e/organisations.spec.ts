@@ -30,7 +30,7 @@ async function callApi(page: Page, procedure: string, input: unknown, method: 'P
   return { status: response.status(), body: await response.json() }
 }
 
-async function createOrganisation(page: Page, input: { name: string; type?: string; category?: string }) {
+async function createOrganisation(page: Page, input: { name: string; type?: string; category?: string; ownerId?: string }) {
   const { status, body } = await callApi(page, 'organisations.create', { type: 'INVESTOR', ...input })
   expect(status, JSON.stringify(body)).toBe(200)
   return { id: body.result.data.json.id as string, name: input.name } satisfies CreatedOrganisation
@@ -159,6 +159,38 @@ test.describe('organisations', () => {
     await expect(page).not.toHaveURL(/[?&](q|type)=/)
     await expect(page).toHaveURL(/sort=potentialAmount/)
     await expect(rows.first()).toBeVisible()
+  })
+
+  test('sorting by owner reads by owner name, those without an owner last either way, and survives a reload', async ({ page }) => {
+    await signIn(page, 'sales.paris@demo.test')
+    const term = uniqueName('Tri responsable')
+    const users = await callApi(page, 'users.list', { q: 'manager.paris@demo.test' }, 'GET')
+    const managerId = users.body.result.data.json.items[0].id as string
+    // Created by Sophie Bernard, who owns what she creates unless told otherwise.
+    await createOrganisation(page, { name: `${term} Sophie` })
+    await createOrganisation(page, { name: `${term} Marc`, ownerId: managerId })
+    const unowned = await createOrganisation(page, { name: `${term} personne` })
+    expect((await callApi(page, 'organisations.update', { id: unowned.id, version: 1, data: { ownerId: null } })).status).toBe(200)
+
+    await page.goto('/organisations')
+    await searchBox(page).fill(term)
+    const table = page.getByTestId('organisation-table')
+    const names = table.locator('tbody tr').getByRole('link')
+    await expect(names).toHaveCount(3)
+    const ownerHeader = page.getByRole('columnheader', { name: 'Responsable' })
+    await ownerHeader.getByRole('button').click()
+    await expect(page).toHaveURL(/sort=owner/)
+    await expect(ownerHeader).toHaveAttribute('aria-sort', 'ascending')
+    await expect(names).toHaveText([`${term} Marc`, `${term} Sophie`, `${term} personne`])
+
+    await ownerHeader.getByRole('button').click()
+    await expect(page).toHaveURL(/dir=desc/)
+    await expect(ownerHeader).toHaveAttribute('aria-sort', 'descending')
+    await expect(names).toHaveText([`${term} Sophie`, `${term} Marc`, `${term} personne`])
+
+    await page.reload()
+    await expect(ownerHeader).toHaveAttribute('aria-sort', 'descending')
+    await expect(names).toHaveText([`${term} Sophie`, `${term} Marc`, `${term} personne`])
   })
 
   test('a save over someone else’s shows both values and stores the one chosen', async ({ browser }) => {

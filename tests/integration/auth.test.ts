@@ -99,6 +99,21 @@ describe('login', () => {
    }, 120_000)
 })
 
+describe('session lookup', () => {
+  it('identifies a user without a team, and refuses an expired session, deleting it', async () => {
+    const email = `no.team.${Date.now()}@demo.test`
+    await createUser(email)
+    await server.deps.prisma.user.update({ where: { email }, data: { teamId: null } })
+    const client = await loginAs(server.url, email, 'correct-horse')
+    expect(await client.trpc.auth.me.query()).toMatchObject({ email, teamId: null, teamName: null })
+
+    const sessions = { user: { email } }
+    await server.deps.prisma.session.updateMany({ where: sessions, data: { expiresAt: new Date(Date.now() - 1000) } })
+    expect(await client.trpc.auth.me.query()).toBeNull()
+    expect(await server.deps.prisma.session.count({ where: sessions })).toBe(0)
+  })
+})
+
 describe('logout', () => {
   it('ends the session on the server, so a replayed cookie is refused', async () => {
     const client = await loginAs(server.url, 'sales.lyon@demo.test')

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, type TestClient } from '../support/client.ts'
+import { errorOf } from '../support/errors.ts'
 import { demoUsers, makeOrganisation } from '../support/factories.ts'
 import { connectSocket } from '../support/socket.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
@@ -90,5 +91,28 @@ describe('live events', () => {
       data: { code: 'CONFLICT' },
     })
     expect((await salesParis.trpc.organisations.byId.query({ id: card.id })).stage).toBe('QUALIFIED')
+  })
+
+  it('names who moved the card in the CONFLICT, even after a later edit of another field by someone else', async () => {
+    const card = await parisCard()
+    const mover = await server.deps.prisma.user.findUniqueOrThrow({ where: { email: 'sales.paris@demo.test' }, select: { id: true, name: true } })
+    await salesParis.trpc.pipeline.move.mutate({ id: card.id, fromStage: 'PROSPECT', toStage: 'PROPOSAL' })
+    const { version } = await managerParis.trpc.organisations.byId.query({ id: card.id })
+    await managerParis.trpc.organisations.update.mutate({ id: card.id, version, data: { city: 'Versailles' } })
+
+    const conflict = await errorOf(managerParis.trpc.pipeline.move.mutate({ id: card.id, fromStage: 'PROSPECT', toStage: 'WON' }))
+    expect(conflict.data?.code).toBe('CONFLICT')
+    expect(conflict.data?.details).toMatchObject({
+      current: { id: card.id, stage: 'PROPOSAL', city: 'Versailles', version: version + 1 },
+      movedBy: { id: mover.id, name: mover.name },
+    })
+  })
+
+  it('answers movedBy null when the log records no move of the card', async () => {
+    const card = await parisCard()
+    // Changed behind the API's back: no event says who put it there.
+    await server.deps.prisma.organisation.update({ where: { id: card.id }, data: { stage: 'NEGOTIATION' } })
+    const conflict = await errorOf(managerParis.trpc.pipeline.move.mutate({ id: card.id, fromStage: 'PROSPECT', toStage: 'WON' }))
+    expect(conflict.data?.details).toMatchObject({ current: { stage: 'NEGOTIATION' }, movedBy: null })
   })
 })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, type TestClient } from '../support/client.ts'
 import { errorOf } from '../support/errors.ts'
+import { demoUsers, makeOrganisation, unique } from '../support/factories.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
 let server: TestServer
@@ -88,5 +89,86 @@ describe('organisations', () => {
     expect([...first.items, ...second.items].map((item) => item.id)).toEqual(both.items.map((item) => item.id))
     expect(new Set([...first.items, ...second.items].map((item) => item.id)).size).toBe(14)
     expect([...first.items, ...second.items].every((item) => item.type === 'INVESTOR' && item.team.name === 'Paris')).toBe(true)
+  })
+})
+
+describe('organisation list order and paging', () => {
+  type Direction = 'asc' | 'desc'
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const STAGES = ['PROSPECT', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'WON', 'LOST'] as const
+  const TYPES = ['INVESTOR', 'SUPPLIER', 'PARTNER'] as const
+
+  /**
+   * Twelve organisations found by one search term, with ties and gaps in every sort: owners Alpha,
+   * Bravo (two users so named), Charlie and none; shared names; amounts repeated or missing.
+   */
+  async function listFixtures() {
+    const prisma = server.deps.prisma
+    const { paris } = (await demoUsers(prisma)).teams
+    const term = unique('Tri')
+    const owner = (name: string) =>
+      prisma.user.create({ data: { email: `${unique('owner').replace(' ', '-')}@sort.test`, name: `${name} ${term}`, passwordHash: 'unused', teamId: paris } })
+    const [alpha, bravo, otherBravo, charlie] = await Promise.all([owner('Alpha'), owner('Bravo'), owner('Bravo'), owner('Charlie')])
+    const owners = [charlie, alpha, null, bravo, otherBravo, alpha, null, charlie, bravo, otherBravo, null, alpha]
+    const amounts = [500, null, 1_000, 500, null, 2_000, 1_000, null, 500, 3_000, null, 1_000]
+    const rows: { id: string; ownerName: string | null }[] = []
+    for (const [index, user] of owners.entries()) {
+      const organisation = await makeOrganisation(prisma, {
+        teamId: paris,
+        ownerId: user?.id ?? null,
+        name: `${term} ${index % 5}`,
+        type: TYPES[index % TYPES.length],
+        stage: STAGES[index % STAGES.length],
+        potentialAmount: amounts[index],
+      })
+      rows.push({ id: organisation.id, ownerName: user?.name ?? null })
+    }
+    /** Owned by name then id (ties across the two Bravos included), then the unowned by id. */
+    const ownerOrder = (direction: Direction) => {
+      const sign = direction === 'asc' ? 1 : -1
+      const owned = rows.filter((row) => row.ownerName !== null)
+      owned.sort((a, b) => sign * (a.ownerName! < b.ownerName! ? -1 : a.ownerName! > b.ownerName! ? 1 : byId(a, b)))
+      const unowned = rows.filter((row) => row.ownerName === null).sort((a, b) => sign * byId(a, b))
+      return [...owned, ...unowned].map((row) => row.id)
+    }
+    return { term, ownerOrder }
+  }
+
+  it('sorts by owner name with a stable tie-break by id, organisations without an owner last in both directions', async () => {
+    const { term, ownerOrder } = await listFixtures()
+    for (const direction of ['asc', 'desc'] as const) {
+      const page = await salesParis.trpc.organisations.list.query({ q: term, sort: { field: 'owner', direction }, limit: 50 })
+      expect(page.items.map((item) => item.id)).toEqual(ownerOrder(direction))
+      expect(page.items.slice(-3).every((item) => item.owner === null)).toBe(true)
+      expect(page).toMatchObject({ total: 12, nextCursor: null })
+    }
+  })
+
+  it('pages by cursor through every organisation exactly once, in the order of one long page, for every sort', async () => {
+    const { term } = await listFixtures()
+    const fields = ['name', 'updatedAt', 'createdAt', 'potentialAmount', 'stage', 'type', 'owner'] as const
+    for (const field of fields) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const sort = { field, direction }
+        const whole = await salesParis.trpc.organisations.list.query({ q: term, sort, limit: 50 })
+        expect(whole.items).toHaveLength(12)
+        for (const limit of [1, 5]) {
+          const seen: string[] = []
+          let cursor: string | null | undefined
+          do {
+            const page = await salesParis.trpc.organisations.list.query({ q: term, sort, limit, cursor })
+            expect(page.total).toBe(12)
+            seen.push(...page.items.map((item) => item.id))
+            cursor = page.nextCursor
+          } while (cursor && seen.length <= 12)
+          expect(seen, `${field} ${direction}, ${limit} per page`).toEqual(whole.items.map((item) => item.id))
+        }
+      }
+    }
+    // Amounts: the missing ones last in both directions.
+    for (const direction of ['asc', 'desc'] as const) {
+      const { items } = await salesParis.trpc.organisations.list.query({ q: term, sort: { field: 'potentialAmount', direction }, limit: 50 })
+      expect(items.slice(-4).map((item) => item.potentialAmount)).toEqual([null, null, null, null])
+    }
   })
 })

@@ -26,10 +26,25 @@ export async function demoUsers(prisma: PrismaClient): Promise<DemoUsers> {
 
 export async function makeOrganisation(
   prisma: PrismaClient,
-  data: { teamId: string; ownerId?: string | null; name?: string; type?: 'INVESTOR' | 'SUPPLIER' | 'DISTRIBUTOR' | 'PARTNER' | 'OTHER' },
+  data: {
+    teamId: string
+    ownerId?: string | null
+    name?: string
+    type?: 'INVESTOR' | 'SUPPLIER' | 'DISTRIBUTOR' | 'PARTNER' | 'OTHER'
+    stage?: 'PROSPECT' | 'QUALIFIED' | 'PROPOSAL' | 'NEGOTIATION' | 'WON' | 'LOST'
+    potentialAmount?: number | null
+  },
 ) {
   const name = data.name ?? unique('Organisation')
   return prisma.organisation.create({
-    data: { name, normalizedName: normalizeName(name), type: data.type ?? 'INVESTOR', teamId: data.teamId, ownerId: data.ownerId ?? null },
+    data: {
+      name,
+      normalizedName: normalizeName(name),
+      type: data.type ?? 'INVESTOR',
+      stage: data.stage,
+      potentialAmount: data.potentialAmount ?? null,
+      teamId: data.teamId,
+      ownerId: data.ownerId ?? null,
+    },
   })
 }

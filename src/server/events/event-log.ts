@@ -1,3 +1,4 @@
+import { Prisma } from '../db/client.ts'
 import type { Db } from '../features/scope.ts'
 
 /** Domain event types: `<entity>.<verb>`. */
@@ -76,4 +77,15 @@ export async function fieldsChangedSince(db: Db, entity: string, entityId: strin
   const latest = Math.max(sinceVersion, ...seenVersions)
   for (let version = sinceVersion + 1; version <= latest; version++) if (!seenVersions.has(version)) return null
   return changed
+}
+
+/** Who made the latest change of `field` on a record, read from its update events (null: the log does not say). */
+export async function lastChangedBy(db: Db, entity: string, entityId: string, field: string): Promise<string | null> {
+  const event = await db.domainEvent.findFirst({
+    // DbNull: the path is absent from the payload, i.e. that update left the field alone.
+    where: { entity, entityId, type: `${entity}.updated`, payload: { path: ['changes', field], not: Prisma.DbNull } },
+    orderBy: { id: 'desc' },
+    select: { actorId: true },
+  })
+  return event?.actorId ?? null
 }

@@ -61,7 +61,8 @@ export type OrganisationUpdateInput = z.input<typeof organisationUpdateInput>
 
 export const organisationDeleteInput = z.object({ id: idSchema, version: versionSchema.optional() })
 
-export const ORGANISATION_SORT_FIELDS = ['name', 'updatedAt', 'createdAt', 'potentialAmount', 'stage', 'type'] as const
+/** `owner` sorts by the owner's name, organisations without an owner last in either direction. */
+export const ORGANISATION_SORT_FIELDS = ['name', 'updatedAt', 'createdAt', 'potentialAmount', 'stage', 'type', 'owner'] as const
 
 export const organisationListInput = z.object({
   ...pageInput,

@@ -26,9 +26,9 @@ export type OrganisationSearch = z.infer<typeof organisationSearchSchema>
 
 const DEFAULT_SORT: OrganisationSortField = 'updatedAt'
 
-/** Text-like columns read A→Z first; amounts and dates read largest/newest first. */
+/** Text-like columns (the owner's name among them) read A→Z first; amounts and dates read largest/newest first. */
 export function defaultDirection(field: OrganisationSortField): SortDirection {
-  return field === 'name' || field === 'type' || field === 'stage' ? 'asc' : 'desc'
+  return field === 'name' || field === 'type' || field === 'stage' || field === 'owner' ? 'asc' : 'desc'
 }
 
 export function isSortField(field: string | undefined): field is OrganisationSortField {

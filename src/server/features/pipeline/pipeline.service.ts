@@ -3,8 +3,8 @@ import { PIPELINE_STAGES, STAGE_PROBABILITY, type PipelineStage } from '../../..
 import type { pipelineBoardInput, pipelineMoveInput } from '../../../shared/schemas/pipeline.ts'
 import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
-import { appendEvent } from '../../events/event-log.ts'
-import { teamScope, type ServiceContext } from '../scope.ts'
+import { appendEvent, lastChangedBy } from '../../events/event-log.ts'
+import { teamScope, type Db, type ServiceContext } from '../scope.ts'
 
 /** Cards sent per column; totals always cover the whole column. */
 export const CARDS_PER_STAGE = 500
@@ -68,7 +68,10 @@ export async function getBoard(ctx: ServiceContext, input: z.output<typeof pipel
   return { columns }
 }
 
-/** Moves a card; refused with CONFLICT when it is no longer in the stage the user saw. */
+/**
+ * Moves a card; refused with CONFLICT when it is no longer in the stage the user saw, carrying the
+ * card as it is now and who moved it there.
+ */
 export async function moveCard(ctx: ServiceContext, input: z.output<typeof pipelineMoveInput>): Promise<PipelineCard> {
   await ctx.prisma.$transaction(async (tx) => {
     const before = await tx.organisation.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) } })
@@ -80,7 +83,8 @@ export async function moveCard(ctx: ServiceContext, input: z.output<typeof pipel
     })
     if (count === 0) {
       const current = await tx.organisation.findUniqueOrThrow({ where: { id: input.id }, select: cardSelect })
-      throw new DomainError('CONFLICT', 'This organisation was moved by someone else', { current })
+      const movedBy = await lastMover(tx, input.id)
+      throw new DomainError('CONFLICT', 'This organisation was moved by someone else', { current, movedBy })
     }
     await appendEvent(tx, {
       type: 'organisation.updated',
@@ -100,4 +104,10 @@ export async function moveCard(ctx: ServiceContext, input: z.output<typeof pipel
     })
   })
   return ctx.prisma.organisation.findUniqueOrThrow({ where: { id: input.id }, select: cardSelect })
+}
+
+/** The user behind the card's latest stage change, per the event log; null when unknown or since deleted. */
+async function lastMover(db: Db, organisationId: string): Promise<{ id: string; name: string } | null> {
+  const actorId = await lastChangedBy(db, 'organisation', organisationId, 'stage')
+  return actorId ? db.user.findUnique({ where: { id: actorId }, select: { id: true, name: true } }) : null
 }

@@ -22,7 +22,7 @@ export type OrganisationRow = RouterOutputs['organisations']['list']['items'][nu
 
 type ColumnKey = 'name' | 'type' | 'stage' | 'potentialAmount' | 'owner' | 'updatedAt'
 
-// A column sorts when the shared list schema offers its key; the owner column waits for the server.
+// A column sorts when the shared list schema offers its key.
 // On narrow screens the secondary columns give way to name, stage and amount.
 const COLUMNS: readonly { key: ColumnKey; align?: 'right'; className?: string }[] = [
   { key: 'name' },

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Organisation_teamId_potentialAmount_idx" ON "Organisation"("teamId", "potentialAmount");
