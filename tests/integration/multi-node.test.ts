@@ -5,7 +5,7 @@ import { loginAs, type TestClient } from '../support/client.ts'
 import { createTestDatabase, type TestDatabase } from '../support/database.ts'
 import { demoUsers, makeOrganisation } from '../support/factories.ts'
 import { freePort, startServerProcess, type ServerProcess } from '../support/processes.ts'
-import { joinPresence, request } from '../support/collaboration.ts'
+import { joinPresence, openNotes, request } from '../support/collaboration.ts'
 import { connectSocket } from '../support/socket.ts'
 
 // Two server processes sharing one PostgreSQL database and one Redis of their own (so the test can
@@ -16,6 +16,7 @@ let redis: ChildProcess | undefined
 let nodeA: ServerProcess
 let nodeB: ServerProcess
 let parisTeam: string
+let nodeEnv: Record<string, string>
 
 async function startRedis() {
   redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
@@ -45,10 +46,10 @@ beforeAll(async () => {
   database = await createTestDatabase()
   redisPort = await freePort()
   await startRedis()
-  const env = { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, SEED_DEMO: 'true', LOG_LEVEL: 'warn', DUE_TASK_INTERVAL_MS: '200' }
+  nodeEnv = { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, SEED_DEMO: 'true', LOG_LEVEL: 'warn', DUE_TASK_INTERVAL_MS: '200' }
   // One after the other: the first seeds the demo data.
-  nodeA = await startServerProcess({ ...env, NODE_ID: 'node-a' })
-  nodeB = await startServerProcess({ ...env, NODE_ID: 'node-b' })
+  nodeA = await startServerProcess({ ...nodeEnv, NODE_ID: 'node-a' })
+  nodeB = await startServerProcess({ ...nodeEnv, NODE_ID: 'node-b' })
   parisTeam = (await demoUsers(database.prisma)).teams.paris
 }, 120_000)
 
@@ -200,4 +201,32 @@ describe('presence across two nodes', () => {
       relay.close()
     }
   }, 60_000)
+})
+
+describe('co-edited notes and a crashed node', () => {
+  it('keeps every acknowledged keystroke when the node that stored it is killed and restarted', async () => {
+    const organisation = await makeOrganisation(database.prisma, { teamId: parisTeam })
+    const [sales, manager] = await Promise.all([loginAs(nodeA.url, 'sales.paris@demo.test'), loginAs(nodeB.url, 'manager.paris@demo.test')])
+    const onA = await connectSocket(nodeA.url, sales)
+    const onB = await connectSocket(nodeB.url, manager)
+    const [writerA, writerB] = await Promise.all([openNotes(onA, organisation.id), openNotes(onB, organisation.id)])
+    for (let index = 0; index < 10; index++) {
+      expect(await writerA.insert(writerA.text.length, `a${index} `)).toEqual({ ok: true })
+      expect(await writerB.insert(0, `b${index} `)).toEqual({ ok: true })
+    }
+
+    // No graceful close: whatever was acknowledged must already be in PostgreSQL.
+    const killed = new Promise((resolve) => nodeA.child.once('exit', resolve))
+    nodeA.child.kill('SIGKILL')
+    await killed
+    onA.close()
+    nodeA = await startServerProcess({ ...nodeEnv, NODE_ID: 'node-a' })
+
+    // The session survives too: it lives in the database.
+    const reopened = await openNotes(await connectSocket(nodeA.url, sales), organisation.id)
+    const text = reopened.text.toString()
+    for (const piece of [...writerA.acknowledged, ...writerB.acknowledged]) expect(text).toContain(piece)
+    expect(text.length).toBe([...writerA.acknowledged, ...writerB.acknowledged].join('').length)
+    onB.close()
+  }, 120_000)
 })
