@@ -172,4 +172,16 @@ test.describe('editing an organisation together', () => {
     await expect(avatars(claire)).toHaveCount(0, { timeout: 10_000 })
     await claire.context().close()
   })
+
+  test('the activity of an organisation from before the event log ends with its creation', async ({ browser }) => {
+    const claire = await signedInPage(browser, CLAIRE)
+    // Demo organisations are seeded straight into the tables, with no events.
+    await claire.goto('/organisations')
+    await claire.getByTestId('organisation-table').locator('tbody tr').first().getByRole('link').click()
+    // Whatever other tests changed since, the history closes on the creation date.
+    const lastItem = claire.getByTestId('organisation-timeline').locator('ol > li').last()
+    await expect(lastItem).toHaveAttribute('data-testid', 'timeline-creation')
+    await expect(lastItem).toContainText('Organisation créée')
+    await claire.context().close()
+  })
 })

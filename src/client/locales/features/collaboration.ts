@@ -30,6 +30,7 @@ const fr = {
     error: 'Vérifiez votre connexion et réessayez.',
     more: 'Afficher plus',
     someone: 'Quelqu’un',
+    createdBeforeLog: 'Organisation créée',
     to: 'devient',
     types: {
       created: '{{name}} a créé l’organisation',
@@ -93,6 +94,7 @@ const en: typeof fr = {
     error: 'Check your connection and try again.',
     more: 'Show more',
     someone: 'Someone',
+    createdBeforeLog: 'Organisation created',
     to: 'becomes',
     types: {
       created: '{{name}} created the organisation',

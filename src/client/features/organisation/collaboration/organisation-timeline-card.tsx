@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { ArrowRight, History } from 'lucide-react'
+import { ArrowRight, History, Sparkles } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { userColor } from '../../../../shared/realtime/collaboration.ts'
 import { Avatar } from '../../../components/ui/avatar.tsx'
@@ -22,7 +22,7 @@ const KNOWN_TYPES = ['organisation.created', 'organisation.updated', 'organisati
  * The organisation's activity from the event log: who changed which field from what to what, and
  * when. Kept live by the page, which refetches it whenever an event about the organisation arrives.
  */
-export function OrganisationTimelineCard({ organisation }: { organisation: { id: string; teamId: string } }) {
+export function OrganisationTimelineCard({ organisation }: { organisation: { id: string; teamId: string; createdAt: Date } }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const query = useInfiniteQuery(
@@ -32,6 +32,9 @@ export function OrganisationTimelineCard({ organisation }: { organisation: { id:
     ),
   )
   const entries = query.data?.pages.flatMap((page) => page.items) ?? []
+  // Records imported or seeded before the event log began have no creation entry: their creation
+  // date still closes the history.
+  const showCreation = !query.hasNextPage && !entries.some((entry) => entry.type === 'organisation.created')
 
   return (
     <Card className="overflow-hidden" data-testid="organisation-timeline">
@@ -62,7 +65,7 @@ export function OrganisationTimelineCard({ organisation }: { organisation: { id:
               retrying={query.isRefetching}
             />
           </div>
-        ) : entries.length === 0 ? (
+        ) : entries.length === 0 && !showCreation ? (
           <p className="px-5 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">{t('collaboration.timeline.empty')}</p>
         ) : (
           <>
@@ -70,6 +73,7 @@ export function OrganisationTimelineCard({ organisation }: { organisation: { id:
               {entries.map((entry) => (
                 <TimelineItem key={entry.id} entry={entry} teamId={organisation.teamId} />
               ))}
+              {showCreation && <CreationItem createdAt={organisation.createdAt} />}
             </ol>
             {query.hasNextPage && (
               <div className="border-t border-zinc-100 px-5 py-3 dark:border-zinc-800">
@@ -88,6 +92,24 @@ export function OrganisationTimelineCard({ organisation }: { organisation: { id:
         )}
       </section>
     </Card>
+  )
+}
+
+function CreationItem({ createdAt }: { createdAt: Date }) {
+  const { t } = useTranslation()
+  const format = useFormatters()
+  return (
+    <li className="flex gap-3 px-5 py-3" data-testid="timeline-creation">
+      <span className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full bg-zinc-100 dark:bg-zinc-800">
+        <Sparkles aria-hidden className="size-3.5 text-zinc-500 dark:text-zinc-400" />
+      </span>
+      <div className="min-w-0 flex-1">
+        <p className="text-sm text-zinc-900 dark:text-zinc-100">{t('collaboration.timeline.createdBeforeLog')}</p>
+        <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+          <time dateTime={createdAt.toISOString()}>{format.dateTime(createdAt)}</time>
+        </p>
+      </div>
+    </li>
   )
 }
 
