@@ -160,8 +160,12 @@ test.describe('editing an organisation together', () => {
       document.dispatchEvent(new Event('visibilitychange'))
     })
     await expect(marcAvatar).toHaveAttribute('data-status', 'idle', LIVE)
-    await expect(marcAvatar).toContainText('inactif')
+    await expect(marcAvatar).toContainText('Marc Lefebvre est en pause')
+    await expect(claire.getByTestId('presence-summary')).toHaveText('Marc Lefebvre est en pause')
     await claire.screenshot({ path: path.join(SCREENSHOTS, 'collaboration-presence-dark.png'), animations: 'disabled' })
+    await claire.setViewportSize({ width: 390, height: 844 })
+    await claire.screenshot({ path: path.join(SCREENSHOTS, 'collaboration-presence-mobile-dark.png'), animations: 'disabled' })
+    await claire.setViewportSize({ width: 1280, height: 800 })
     await marc.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' })
       document.dispatchEvent(new Event('visibilitychange'))
@@ -176,7 +180,8 @@ test.describe('editing an organisation together', () => {
   test('the activity of an organisation from before the event log ends with its creation', async ({ browser }) => {
     const claire = await signedInPage(browser, CLAIRE)
     // Demo organisations are seeded straight into the tables, with no events.
-    await claire.goto('/organisations')
+    // The oldest first: seeded ones, not those other tests created.
+    await claire.goto('/organisations?sort=createdAt&dir=asc')
     await claire.getByTestId('organisation-table').locator('tbody tr').first().getByRole('link').click()
     // Whatever other tests changed since, the history closes on the creation date.
     const lastItem = claire.getByTestId('organisation-timeline').locator('ol > li').last()

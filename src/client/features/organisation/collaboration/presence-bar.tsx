@@ -79,7 +79,9 @@ export function PresenceBar() {
                 {t('collaboration.presence.edits', { field: fieldLabel(person.field!) })}
               </span>
             ))
-          : t('collaboration.presence.alsoHere', { count: collaborators.length })}
+          : collaborators.length === 1
+            ? describe(collaborators[0])
+            : t('collaboration.presence.alsoHere', { count: collaborators.length })}
       </p>
     </div>
   )
