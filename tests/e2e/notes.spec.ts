@@ -200,6 +200,35 @@ test.describe('co-edited organisation notes', () => {
     await Promise.all([sophie, camille].map((page) => page.context().close()))
   })
 
+  test('changes typed offline survive closing the tab: the next visit sends them', async ({ browser }) => {
+    const sophie = await signedIn(browser, SOPHIE.email)
+    const camille = await signedIn(browser, CAMILLE.email)
+    const organisationId = await createOrganisation(sophie)
+    await openNotes(sophie, organisationId)
+    await openNotes(camille, organisationId)
+
+    // Sophie loses the network; this tab never gets it back.
+    await sophie.context().setOffline(true)
+    await expect(notesStatus(sophie)).toHaveAttribute('data-status', 'offline', { timeout: 20_000 })
+    await placeCaret(sophie, 'end')
+    await sophie.keyboard.type('Gardé hors ligne')
+    await expect.poll(() => notesText(sophie)).toBe('Gardé hors ligne')
+
+    // The tab is closed before the connection comes back; later she opens the organisation again.
+    const context = sophie.context()
+    await sophie.close({ runBeforeUnload: false })
+    await context.setOffline(false)
+    const again = await context.newPage()
+    await openNotes(again, organisationId)
+    await expect.poll(() => notesText(again), LIVE_DELAY).toBe('Gardé hors ligne')
+    await expect.poll(() => notesText(camille), LIVE_DELAY).toBe('Gardé hors ligne')
+    await camille.reload()
+    await expect(notesStatus(camille)).toHaveAttribute('data-status', 'saved', { timeout: 30_000 })
+    await expect.poll(() => notesText(camille)).toBe('Gardé hors ligne')
+
+    await Promise.all([again, camille].map((page) => page.context().close()))
+  })
+
   test('notes that cannot be opened say so, and retrying opens them', async ({ browser }) => {
     const sophie = await signedIn(browser, SOPHIE.email)
     const organisation = await createNamedOrganisation(sophie)

@@ -2,12 +2,15 @@ import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import { reportError } from '../../../lib/sentry.ts'
 import type { AppSocket } from '../../../lib/socket.ts'
+import type { PendingStore } from './notes-pending-store.ts'
 
 const ACK_TIMEOUT_MS = 10_000
 const RETRY_MIN_MS = 1_000
 const RETRY_MAX_MS = 30_000
 /** Origin of what comes from the server: applied locally, never sent back. */
 const REMOTE = Symbol('notes-remote')
+/** Origin of changes an earlier tab left unsent: applied, then sent like fresh typing. */
+const RESTORED = Symbol('notes-restored')
 
 /**
  * `loading` until the document is first opened, `error` if that failed; then `saved` when the
@@ -47,7 +50,7 @@ const merge = (first: Uint8Array | null, second: Uint8Array | null): Uint8Array 
  * again, which Yjs tolerates since it ignores what it already has. After a reconnection the server
  * has forgotten the room: the document is joined again and its state merged before sending.
  */
-export function createNotesSync(socket: AppSocket, organisationId: string): NotesSync {
+export function createNotesSync(socket: AppSocket, organisationId: string, pending?: PendingStore): NotesSync {
   const doc = new Y.Doc()
   const text = doc.getText('notes')
   const awareness = new Awareness(doc)
@@ -71,6 +74,9 @@ export function createNotesSync(socket: AppSocket, organisationId: string): Note
     status = next
     for (const listener of listeners) listener()
   }
+
+  /** Keeps what the server has not acknowledged where a closed tab cannot lose it. */
+  const persist = () => pending?.save(merge(inFlight, queued))
 
   const requeueInFlight = () => {
     queued = merge(inFlight, queued)
@@ -100,6 +106,7 @@ export function createNotesSync(socket: AppSocket, organisationId: string): Note
     if (reply.ok) {
       inFlight = null
       retryDelay = RETRY_MIN_MS
+      persist()
     } else if (reply.error === 'NOT_JOINED') {
       requeueInFlight()
       void join()
@@ -113,6 +120,7 @@ export function createNotesSync(socket: AppSocket, organisationId: string): Note
       // FORBIDDEN or BAD_REQUEST: sending it again would be refused again.
       reportError(new Error(`notes update refused: ${reply.error}`))
       inFlight = null
+      persist()
     }
     refresh()
     void send()
@@ -152,6 +160,9 @@ export function createNotesSync(socket: AppSocket, organisationId: string): Note
       return
     }
     Y.applyUpdate(doc, new Uint8Array(reply.state), REMOTE)
+    // On top of the server's state, what earlier tabs typed but could not send (queued below).
+    const restored = opened ? null : (pending?.adopt() ?? null)
+    if (restored) Y.applyUpdate(doc, restored, RESTORED)
     opened = true
     joined = true
     failure = null
@@ -164,6 +175,7 @@ export function createNotesSync(socket: AppSocket, organisationId: string): Note
   const onLocalUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === REMOTE) return
     queued = merge(queued, update)
+    persist()
     refresh()
     void send()
   }

@@ -35,7 +35,7 @@ export function OrganisationNotesCard({ organisation, canEdit }: OrganisationNot
   const presence = usePresence()
   const writers = presence.collaborators.filter((person) => person.field === 'notes' && person.status === 'active')
   const color = userColor(viewer.id)
-  const { sync, status, error, retry } = useNotesDocument(organisation.id, { name: viewer.name, color, colorLight: `${color}33` })
+  const { sync, status, error, retry } = useNotesDocument(organisation.id, viewer.id, { name: viewer.name, color, colorLight: `${color}33` })
   const ready = sync !== null && status !== 'loading' && status !== 'error'
   const { icon: StatusIcon, className: iconClassName } = STATUS_ICONS[status]
   // Viewers have nothing of their own to save: their status speaks of what they see.

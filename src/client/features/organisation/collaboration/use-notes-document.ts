@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { connectSocket } from '../../../lib/socket.ts'
+import { localPendingStore } from './notes-pending-store.ts'
 import { createNotesSync, type NotesStatus, type NotesSync, type NotesUser } from './notes-sync.ts'
 
 export interface NotesDocument {
@@ -16,17 +17,17 @@ const noSubscription = () => () => undefined
  * The organisation's co-edited notes for as long as the component is mounted: a Yjs document kept
  * in sync over the tab's socket, and this user's presence in it (name and colour by the cursor).
  */
-export function useNotesDocument(organisationId: string, user: NotesUser): NotesDocument {
+export function useNotesDocument(organisationId: string, userId: string, user: NotesUser): NotesDocument {
   const [sync, setSync] = useState<NotesSync | null>(null)
 
   useEffect(() => {
-    const next = createNotesSync(connectSocket(), organisationId)
+    const next = createNotesSync(connectSocket(), organisationId, localPendingStore(userId, organisationId))
     setSync(next)
     return () => {
       next.destroy()
       setSync(null)
     }
-  }, [organisationId])
+  }, [organisationId, userId])
 
   const { name, color, colorLight } = user
   useEffect(() => sync?.setUser({ name, color, colorLight }), [sync, name, color, colorLight])
