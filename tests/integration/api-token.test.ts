@@ -3,7 +3,8 @@ import { sha256 } from '../../src/server/features/auth/auth.service.ts'
 import { createTestClient, loginAs, type TestClient } from '../support/client.ts'
 import { errorOf } from '../support/errors.ts'
 import { demoUsers, unique, type DemoUsers } from '../support/factories.ts'
-import { makeApiToken, openLiveSocket } from '../support/factories-task.ts'
+import { makeApiToken, makeUser, openLiveSocket } from '../support/factories-task.ts'
+import { expectPagingInSortOrder, tiedTimestamps } from '../support/paging.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
 let server: TestServer
@@ -150,5 +151,24 @@ describe('revoking API tokens', () => {
     expect(lyonTokens.items.map((item) => item.id)).toContain(lyonToken.id)
     await admin.trpc.apiTokens.revoke.mutate({ id: lyonToken.id })
     expect((await errorOf(withToken(token).organisations.list.query({}))).data?.code).toBe('UNAUTHORIZED')
+  })
+})
+
+describe('listing API tokens', () => {
+  it('pages by cursor through every token of a user exactly once, newest first, revoked ones included on request', async () => {
+    const prisma = server.deps.prisma
+    const user = await makeUser(prisma, { teamId: demo.teams.paris })
+    const count = 10
+    for (let index = 0; index < count; index++) {
+      const { row } = await makeApiToken(prisma, { userId: user.id })
+      const { createdAt } = tiedTimestamps(index)
+      await prisma.apiToken.update({ where: { id: row.id }, data: { createdAt, revokedAt: index % 4 === 0 ? new Date() : null } })
+    }
+    await expectPagingInSortOrder((page) => admin.trpc.apiTokens.list.query({ userId: user.id, includeRevoked: true, ...page }), {
+      total: count,
+      label: 'createdAt desc',
+      direction: 'desc',
+      sortKey: (item) => item.createdAt,
+    })
   })
 })

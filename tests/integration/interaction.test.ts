@@ -3,6 +3,7 @@ import { loginAs, type TestClient } from '../support/client.ts'
 import { errorOf } from '../support/errors.ts'
 import { demoUsers, makeOrganisation, unique, type DemoUsers } from '../support/factories.ts'
 import { makeInteraction, makePerson } from '../support/factories-person.ts'
+import { expectPagingInSortOrder } from '../support/paging.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
 let server: TestServer
@@ -217,5 +218,19 @@ describe('interactions', () => {
     const times = both.items.map((item) => item.occurredAt.getTime())
     expect(times).toEqual([...times].sort((a, b) => b - a))
     expect(both.items.every((item) => item.teamId === demo.teams.paris)).toBe(true)
+  })
+
+  it('pages by cursor through every interaction exactly once, newest first', async () => {
+    const organisation = await organisationIn(demo.teams.paris)
+    const days = [3, 1, 3, 2, 1, 3, 2, 2, 1, 4]
+    for (const day of days) {
+      await makeInteraction(server.deps.prisma, { teamId: demo.teams.paris, organisationId: organisation.id, occurredAt: new Date(Date.UTC(2025, 5, day, 10)) })
+    }
+    await expectPagingInSortOrder((page) => salesParis.trpc.interactions.list.query({ organisationId: organisation.id, ...page }), {
+      total: days.length,
+      label: 'occurredAt desc',
+      direction: 'desc',
+      sortKey: (item) => item.occurredAt,
+    })
   })
 })

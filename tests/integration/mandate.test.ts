@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MANDATE_SORT_FIELDS } from '../../src/shared/schemas/mandate.ts'
 import { loginAs, type TestClient } from '../support/client.ts'
 import { errorOf } from '../support/errors.ts'
 import { demoUsers, makeOrganisation, unique, type DemoUsers } from '../support/factories.ts'
 import { makeMandate, makeProduct, makeSupplier } from '../support/factories-mandate.ts'
+import { everySort, expectPagingInSortOrder, tiedTimestamps } from '../support/paging.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
 let server: TestServer
@@ -247,30 +249,32 @@ describe('mandates', () => {
     expect((await salesParis.trpc.mandates.list.query({ q: supplier.name })).total).toBe(2)
   })
 
-  it('paginates by cursor sorted by a date, undated mandates last, with a total', async () => {
+  it('pages by cursor through every mandate exactly once, in sort order, undated mandates last, for every sort', async () => {
+    const prisma = server.deps.prisma
     const supplier = await parisSupplier()
-    const dates = ['2026-03-01', null, '2024-01-15', '2025-07-01', null, '2024-01-15', '2030-12-31']
-    for (const startDate of dates) {
-      const mandate = await makeMandate(server.deps.prisma, { teamId: demo.teams.paris, organisationId: supplier.id })
-      if (startDate) await server.deps.prisma.mandate.update({ where: { id: mandate.id }, data: { startDate: new Date(`${startDate}T00:00:00Z`) } })
+    const startDates = ['2026-03-01', null, '2024-01-15', '2025-07-01', null, '2024-01-15', '2030-12-31', null, '2025-07-01', '2024-01-15']
+    const endDates = [null, '2031-06-30', '2029-01-01', null, '2029-01-01', '2031-06-30', null, '2027-12-31', '2029-01-01', null]
+    const calendarDate = (date: string | null) => (date === null ? null : new Date(`${date}T00:00:00Z`))
+    for (const [index, startDate] of startDates.entries()) {
+      const mandate = await makeMandate(prisma, { teamId: demo.teams.paris, organisationId: supplier.id })
+      await prisma.mandate.update({
+        where: { id: mandate.id },
+        data: { startDate: calendarDate(startDate), endDate: calendarDate(endDates[index]), ...tiedTimestamps(index) },
+      })
     }
-    for (const direction of ['asc', 'desc'] as const) {
-      const filter = { organisationId: supplier.id, sort: { field: 'startDate' as const, direction }, limit: 2 }
-      const seen: Array<string | null> = []
-      const ids = new Set<string>()
-      let cursor: string | null = null
-      do {
-        const page: Awaited<ReturnType<typeof salesParis.trpc.mandates.list.query>> = await salesParis.trpc.mandates.list.query({ ...filter, cursor })
-        expect(page.total).toBe(dates.length)
-        for (const item of page.items) {
-          seen.push(item.startDate)
-          ids.add(item.id)
-        }
-        cursor = page.nextCursor
-      } while (cursor)
-      const dated = dates.filter((date): date is string => date !== null).sort()
-      expect(seen).toEqual([...(direction === 'asc' ? dated : dated.reverse()), null, null])
-      expect(ids.size).toBe(dates.length)
+    type Item = Awaited<ReturnType<typeof salesParis.trpc.mandates.list.query>>['items'][number]
+    const sortKeys = {
+      updatedAt: (item: Item) => item.updatedAt,
+      startDate: (item: Item) => item.startDate,
+      endDate: (item: Item) => item.endDate,
+    }
+    for (const sort of everySort(MANDATE_SORT_FIELDS)) {
+      const items = await expectPagingInSortOrder(
+        (page) => salesParis.trpc.mandates.list.query({ organisationId: supplier.id, sort, ...page }),
+        { total: startDates.length, label: `${sort.field} ${sort.direction}`, direction: sort.direction, sortKey: sortKeys[sort.field] },
+      )
+      if (sort.field === 'startDate') expect(items.slice(-3).map((item) => item.startDate)).toEqual([null, null, null])
+      if (sort.field === 'endDate') expect(items.slice(-4).map((item) => item.endDate)).toEqual([null, null, null, null])
     }
   })
 })

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { notifyDueTasks } from '../../src/server/jobs/due-tasks.ts'
 import { loginAs, type TestClient } from '../support/client.ts'
-import { demoUsers, makeOrganisation, type DemoUsers } from '../support/factories.ts'
+import { demoUsers, makeOrganisation, unique, type DemoUsers } from '../support/factories.ts'
+import { expectPagingInSortOrder, tiedTimestamps } from '../support/paging.ts'
 import { connectSocket } from '../support/socket.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
@@ -22,6 +23,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
+const PASSWORD = 'long-enough-password'
 const userId = (email: string) => demo.byEmail.get(email)!.id
 const notificationsOf = (email: string) =>
   server.deps.prisma.notification.findMany({ where: { recipientId: userId(email) }, orderBy: { createdAt: 'asc' } })
@@ -108,5 +110,28 @@ describe('notifications', () => {
       .toBe(true)
     subscription.unsubscribe()
     managerParis.closeWebSocket()
+  })
+
+  it('pages by cursor through every notification of the user exactly once, newest first', async () => {
+    const prisma = server.deps.prisma
+    const email = `${unique('recipient').replace(' ', '.')}@example.test`
+    const admin = await loginAs(server.url, 'admin@demo.test')
+    const recipient = await admin.trpc.users.create.mutate({ email, name: unique('Destinataire'), password: PASSWORD, teamId: demo.teams.paris })
+    const count = 10
+    await prisma.notification.createMany({
+      data: Array.from({ length: count }, (_, index) => ({
+        recipientId: recipient.id,
+        type: 'SYSTEM' as const,
+        title: `Notification ${index}`,
+        createdAt: tiedTimestamps(index).createdAt,
+      })),
+    })
+    const client = await loginAs(server.url, email, PASSWORD)
+    await expectPagingInSortOrder((page) => client.trpc.notifications.list.query(page), {
+      total: count,
+      label: 'createdAt desc',
+      direction: 'desc',
+      sortKey: (item) => item.createdAt,
+    })
   })
 })

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PERSON_SORT_FIELDS } from '../../src/shared/schemas/person.ts'
 import { loginAs, type TestClient } from '../support/client.ts'
 import { errorOf } from '../support/errors.ts'
 import { demoUsers, makeOrganisation, unique, type DemoUsers } from '../support/factories.ts'
 import { makeInteraction, makeLink, makePerson } from '../support/factories-person.ts'
+import { everySort, expectPagingInSortOrder, tiedTimestamps } from '../support/paging.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
 let server: TestServer
@@ -243,5 +245,30 @@ describe('people', () => {
     expect(first.total).toBe(await server.deps.prisma.person.count({ where: { teamId: demo.teams.paris } }))
     expect([...first.items, ...second.items].map((item) => item.id)).toEqual(both.items.map((item) => item.id))
     expect(both.items.every((item) => item.team.name === 'Paris')).toBe(true)
+  })
+
+  it('pages by cursor through every person exactly once, in sort order, for every sort', async () => {
+    const prisma = server.deps.prisma
+    const token = unique('Page').replace(' ', '')
+    // Shared last names, and twice the same full name, so that first names and then ids break ties.
+    const names = [['Bea', 'b'], ['Al', 'a'], ['Zoe', 'a'], ['Al', 'a'], ['Bea', 'c'], ['Ada', 'b'], ['Al', 'a'], ['Zoe', 'c'], ['Bea', 'b'], ['Ada', 'a']]
+    for (const [index, [firstName, suffix]] of names.entries()) {
+      const person = await makePerson(prisma, { teamId: demo.teams.paris, firstName, lastName: `${token}${suffix}` })
+      await prisma.person.update({ where: { id: person.id }, data: tiedTimestamps(index) })
+    }
+    type Item = Awaited<ReturnType<typeof salesParis.trpc.people.list.query>>['items'][number]
+    const sortKeys = {
+      lastName: (item: Item) => [item.lastName, item.firstName],
+      updatedAt: (item: Item) => item.updatedAt,
+      createdAt: (item: Item) => item.createdAt,
+    }
+    for (const sort of everySort(PERSON_SORT_FIELDS)) {
+      await expectPagingInSortOrder((page) => salesParis.trpc.people.list.query({ q: token, sort, ...page }), {
+        total: names.length,
+        label: `${sort.field} ${sort.direction}`,
+        direction: sort.direction,
+        sortKey: sortKeys[sort.field],
+      })
+    }
   })
 })

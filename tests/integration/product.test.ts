@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PRODUCT_SORT_FIELDS } from '../../src/shared/schemas/product.ts'
 import { loginAs, type TestClient } from '../support/client.ts'
 import { errorOf } from '../support/errors.ts'
 import { demoUsers, unique, type DemoUsers } from '../support/factories.ts'
 import { makeMandate, makeProduct, randomIsin, withWrongCheckDigit } from '../support/factories-mandate.ts'
+import { everySort, expectPagingInSortOrder, tiedTimestamps } from '../support/paging.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
 let server: TestServer
@@ -167,5 +169,25 @@ describe('products', () => {
     expect(first.items.map((item) => item.name)).toEqual([`${prefix} 5`, `${prefix} 3`])
     expect(second.items.map((item) => item.name)).toEqual([`${prefix} 1`])
     expect(second.nextCursor).toBeNull()
+  })
+
+  it('pages by cursor through every product exactly once, in sort order, for every sort', async () => {
+    const prisma = server.deps.prisma
+    const prefix = unique('Paging')
+    const names = ['b', 'a', 'c', 'a', 'b', 'a', 'c', 'b', 'a', 'd']
+    for (const [index, name] of names.entries()) {
+      const product = await makeProduct(prisma, { teamId: demo.teams.paris, name: `${prefix} ${name}` })
+      await prisma.product.update({ where: { id: product.id }, data: tiedTimestamps(index) })
+    }
+    type Item = Awaited<ReturnType<typeof salesParis.trpc.products.list.query>>['items'][number]
+    const sortKeys = { name: (item: Item) => item.name, updatedAt: (item: Item) => item.updatedAt }
+    for (const sort of everySort(PRODUCT_SORT_FIELDS)) {
+      await expectPagingInSortOrder((page) => salesParis.trpc.products.list.query({ q: prefix, sort, ...page }), {
+        total: names.length,
+        label: `${sort.field} ${sort.direction}`,
+        direction: sort.direction,
+        sortKey: sortKeys[sort.field],
+      })
+    }
   })
 })

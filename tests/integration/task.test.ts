@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TASK_PRIORITIES, TASK_SORT_FIELDS } from '../../src/shared/schemas/task.ts'
 import { loginAs, type TestClient } from '../support/client.ts'
 import { errorOf } from '../support/errors.ts'
 import { demoUsers, makeOrganisation, type DemoUsers } from '../support/factories.ts'
 import { makeTask, makeUser } from '../support/factories-task.ts'
+import { everySort, expectPagingInSortOrder, tiedTimestamps } from '../support/paging.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
 let server: TestServer
@@ -205,31 +207,33 @@ describe('task lists', () => {
     expect(urgent.items[0]).toMatchObject({ assignee: { id: me }, organisation: { id: organisation.id }, team: { name: 'Paris' } })
   })
 
-  it('paginates by cursor in due-date order with undated tasks last, and sorts by priority', async () => {
+  it('pages by cursor through every task exactly once, in sort order, undated tasks last, for every sort', async () => {
     const prisma = server.deps.prisma
     const organisation = await makeOrganisation(prisma, { teamId: demo.teams.paris })
-    const base = { teamId: demo.teams.paris, organisationId: organisation.id }
-    const dues = [3, null, 1, 5, null, 2, 4]
-    const priorities = ['LOW', 'URGENT', 'MEDIUM', 'HIGH', 'LOW', 'URGENT', 'MEDIUM'] as const
-    for (const [index, days] of dues.entries()) {
-      await makeTask(prisma, { ...base, dueAt: days === null ? null : new Date(Date.now() + days * DAY), priority: priorities[index] })
+    const dueInDays = [3, null, 1, 3, null, 2, 1, null, 5, 3, null, 2]
+    const priorities = ['LOW', 'URGENT', 'MEDIUM', 'HIGH', 'LOW', 'URGENT', 'MEDIUM', 'LOW', 'HIGH', 'URGENT', 'MEDIUM', 'LOW'] as const
+    for (const [index, days] of dueInDays.entries()) {
+      const task = await makeTask(prisma, {
+        teamId: demo.teams.paris,
+        organisationId: organisation.id,
+        dueAt: days === null ? null : new Date(Date.UTC(2031, 0, days, 9)),
+        priority: priorities[index],
+      })
+      await prisma.task.update({ where: { id: task.id }, data: tiedTimestamps(index) })
     }
-    const filter = { organisationId: organisation.id, sort: { field: 'dueAt' as const, direction: 'asc' as const } }
-    const pages = []
-    let cursor: string | null = null
-    do {
-      const page: Awaited<ReturnType<typeof salesParis.trpc.tasks.list.query>> = await salesParis.trpc.tasks.list.query({ ...filter, limit: 2, cursor })
-      expect(page.total).toBe(7)
-      pages.push(...page.items)
-      cursor = page.nextCursor
-    } while (cursor)
-    const all = await salesParis.trpc.tasks.list.query({ ...filter, limit: 50 })
-    expect(pages.map((task) => task.id)).toEqual(all.items.map((task) => task.id))
-    const dated = all.items.slice(0, 5).map((task) => task.dueAt!.getTime())
-    expect(dated).toEqual([...dated].sort((a, b) => a - b))
-    expect(all.items.slice(5).every((task) => task.dueAt === null)).toBe(true)
-
-    const byPriority = await salesParis.trpc.tasks.list.query({ organisationId: organisation.id, sort: { field: 'priority', direction: 'desc' } })
-    expect(byPriority.items.map((task) => task.priority)).toEqual(['URGENT', 'URGENT', 'HIGH', 'MEDIUM', 'MEDIUM', 'LOW', 'LOW'])
+    type Item = Awaited<ReturnType<typeof salesParis.trpc.tasks.list.query>>['items'][number]
+    const sortKeys = {
+      dueAt: (item: Item) => item.dueAt,
+      priority: (item: Item) => TASK_PRIORITIES.indexOf(item.priority),
+      updatedAt: (item: Item) => item.updatedAt,
+      createdAt: (item: Item) => item.createdAt,
+    }
+    for (const sort of everySort(TASK_SORT_FIELDS)) {
+      const items = await expectPagingInSortOrder(
+        (page) => salesParis.trpc.tasks.list.query({ organisationId: organisation.id, sort, ...page }),
+        { total: dueInDays.length, label: `${sort.field} ${sort.direction}`, direction: sort.direction, sortKey: sortKeys[sort.field] },
+      )
+      if (sort.field === 'dueAt') expect(items.slice(-4).map((item) => item.dueAt)).toEqual([null, null, null, null])
+    }
   })
 })

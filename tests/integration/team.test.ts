@@ -3,6 +3,7 @@ import { loginAs, type TestClient } from '../support/client.ts'
 import { errorOf } from '../support/errors.ts'
 import { demoUsers, unique, type DemoUsers } from '../support/factories.ts'
 import { makeTeam, makeUser } from '../support/factories-task.ts'
+import { everySort, expectPagingInSortOrder, tiedTimestamps } from '../support/paging.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
 let server: TestServer
@@ -76,5 +77,25 @@ describe('teams', () => {
     expect(error.data?.fieldErrors).toHaveProperty('name')
     expect((await errorOf(admin.trpc.teams.create.mutate({ name: 'x'.repeat(101) }))).data?.code).toBe('BAD_REQUEST')
     expect((await errorOf(salesParis.trpc.teams.create.mutate({ name: unique('Équipe') }))).data?.code).toBe('FORBIDDEN')
+  })
+
+  it('pages by cursor through every team exactly once, in sort order, for every sort', async () => {
+    const prisma = server.deps.prisma
+    const term = unique('Paging')
+    const suffixes = ['b', 'a', 'c', 'e', 'd', 'g', 'f', 'h']
+    for (const [index, suffix] of suffixes.entries()) {
+      const team = await makeTeam(prisma, `${term} ${suffix}`)
+      await prisma.team.update({ where: { id: team.id }, data: tiedTimestamps(index) })
+    }
+    type Item = Awaited<ReturnType<typeof admin.trpc.teams.list.query>>['items'][number]
+    const sortKeys = { name: (item: Item) => item.name, createdAt: (item: Item) => item.createdAt }
+    for (const sort of everySort(['name', 'createdAt'] as const)) {
+      await expectPagingInSortOrder((page) => admin.trpc.teams.list.query({ q: term, sort, ...page }), {
+        total: suffixes.length,
+        label: `${sort.field} ${sort.direction}`,
+        direction: sort.direction,
+        sortKey: sortKeys[sort.field],
+      })
+    }
   })
 })

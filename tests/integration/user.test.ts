@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROLES } from '../../src/shared/permissions.ts'
+import { USER_SORT_FIELDS } from '../../src/shared/schemas/user.ts'
 import { createTestClient, loginAs, type TestClient } from '../support/client.ts'
 import { errorOf } from '../support/errors.ts'
 import { demoUsers, unique, type DemoUsers } from '../support/factories.ts'
-import { makeApiToken, openLiveSocket } from '../support/factories-task.ts'
+import { makeApiToken, makeUser, openLiveSocket } from '../support/factories-task.ts'
+import { everySort, expectPagingInSortOrder, tiedTimestamps } from '../support/paging.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
 let server: TestServer
@@ -206,5 +209,31 @@ describe('user lists', () => {
     const both = await admin.trpc.users.list.query({ limit: 4, sort: { field: 'email', direction: 'asc' } })
     expect([...first.items, ...second.items].map((user) => user.id)).toEqual(both.items.map((user) => user.id))
     expect(first.total).toBe(everyone.total)
+  })
+
+  it('pages by cursor through every user exactly once, in sort order, for every sort', async () => {
+    const prisma = server.deps.prisma
+    const term = unique('Paging').replace(' ', '-')
+    const names = ['b', 'a', 'c', 'a', 'b', 'a', 'c', 'b', 'a', 'd']
+    const roles = ['SALES', 'VIEWER', 'MANAGER', 'SALES', 'SALES', 'VIEWER', 'MANAGER', 'SALES', 'VIEWER', 'SALES'] as const
+    for (const [index, name] of names.entries()) {
+      const user = await makeUser(prisma, { teamId: demo.teams.paris, name: `${term} ${name}`, role: roles[index] })
+      await prisma.user.update({ where: { id: user.id }, data: tiedTimestamps(index) })
+    }
+    type Item = Awaited<ReturnType<typeof admin.trpc.users.list.query>>['items'][number]
+    const sortKeys = {
+      name: (item: Item) => item.name,
+      email: (item: Item) => item.email,
+      role: (item: Item) => ROLES.indexOf(item.role),
+      createdAt: (item: Item) => item.createdAt,
+    }
+    for (const sort of everySort(USER_SORT_FIELDS)) {
+      await expectPagingInSortOrder((page) => admin.trpc.users.list.query({ q: term, sort, ...page }), {
+        total: names.length,
+        label: `${sort.field} ${sort.direction}`,
+        direction: sort.direction,
+        sortKey: sortKeys[sort.field],
+      })
+    }
   })
 })

@@ -34,11 +34,14 @@ export async function makeTask(
 }
 
 /** A user with an unusable password hash: enough for fixtures that never sign in. */
-export async function makeUser(prisma: PrismaClient, data: { teamId: string | null; role?: Role; isActive?: boolean; email?: string }) {
+export async function makeUser(
+  prisma: PrismaClient,
+  data: { teamId: string | null; role?: Role; isActive?: boolean; email?: string; name?: string },
+) {
   return prisma.user.create({
     data: {
       email: data.email ?? `${unique('user').replace(' ', '-')}@factory.test`,
-      name: unique('User'),
+      name: data.name ?? unique('User'),
       role: data.role ?? 'SALES',
       teamId: data.teamId,
       isActive: data.isActive ?? true,

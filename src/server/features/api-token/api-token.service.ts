@@ -8,6 +8,7 @@ import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent } from '../../events/event-log.ts'
 import type { ConnectionRegistry } from '../../realtime/connections.ts'
 import { API_TOKEN_PREFIX, sha256 } from '../auth/auth.service.ts'
+import { listPage } from '../paging.ts'
 import type { ServiceContext } from '../scope.ts'
 
 export interface ApiTokenServiceContext extends ServiceContext {
@@ -70,20 +71,15 @@ export async function listApiTokens(
   if (userId !== ctx.viewer.id && !can(ctx.viewer.role, 'tokens:manage-others')) {
     throw new DomainError('FORBIDDEN', 'Only an admin may see the tokens of another user')
   }
-  const where: Prisma.ApiTokenWhereInput = { userId, ...(input.includeRevoked ? {} : { revokedAt: null }) }
-  const [rows, total] = await Promise.all([
-    ctx.prisma.apiToken.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      select: tokenSelect,
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    }),
-    ctx.prisma.apiToken.count({ where }),
-  ])
-  const hasMore = rows.length > input.limit
-  const items = hasMore ? rows.slice(0, input.limit) : rows
-  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total }
+  return listPage(ctx.prisma.apiToken, {
+    where: { userId, ...(input.includeRevoked ? {} : { revokedAt: null }) },
+    scope: { userId },
+    select: tokenSelect,
+    sort: { keyset: ['createdAt'] },
+    direction: 'desc',
+    cursor: input.cursor,
+    limit: input.limit,
+  })
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
+import { listPage } from '../paging.ts'
 import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
 
 const peopleSelect = {
@@ -59,20 +60,16 @@ function listWhere(ctx: ServiceContext, input: ListInput): Prisma.InteractionWhe
 }
 
 export async function listInteractions(ctx: ServiceContext, input: ListInput): Promise<Page<InteractionSummary>> {
-  const where = listWhere(ctx, input)
-  const [rows, total] = await Promise.all([
-    ctx.prisma.interaction.findMany({
-      where,
-      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
-      select: summarySelect,
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    }),
-    ctx.prisma.interaction.count({ where }),
-  ])
-  const hasMore = rows.length > input.limit
-  const items = (hasMore ? rows.slice(0, input.limit) : rows).map(flattenPeople)
-  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total }
+  const page = await listPage(ctx.prisma.interaction, {
+    where: listWhere(ctx, input),
+    scope: teamScope(ctx.viewer),
+    select: summarySelect,
+    sort: { keyset: ['occurredAt'] },
+    direction: 'desc',
+    cursor: input.cursor,
+    limit: input.limit,
+  })
+  return { ...page, items: page.items.map(flattenPeople) }
 }
 
 export async function getInteraction(ctx: ServiceContext, id: string): Promise<InteractionDetail> {

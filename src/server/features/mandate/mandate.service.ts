@@ -11,6 +11,7 @@ import type { Prisma } from '../../db/client.ts'
 import type { Viewer } from '../auth/auth.service.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
+import { listPage, type ListSort } from '../paging.ts'
 import { assertOwnerInTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
 
 const summarySelect = {
@@ -103,29 +104,24 @@ function listWhere(ctx: ServiceContext, input: ListInput): Prisma.MandateWhereIn
   return where
 }
 
-function listOrder(sort: ListInput['sort']): Prisma.MandateOrderByWithRelationInput[] {
-  const first: Prisma.MandateOrderByWithRelationInput =
-    sort.field === 'updatedAt'
-      ? { updatedAt: sort.direction }
-      : { [sort.field]: { sort: sort.direction, nulls: 'last' } }
-  return [first, { id: sort.direction }]
+/** Mandates without the date sorted by come last in either direction. */
+const LIST_SORTS: Record<ListInput['sort']['field'], ListSort<Prisma.MandateDelegate>> = {
+  updatedAt: { keyset: ['updatedAt'] },
+  startDate: { keyset: ['startDate'], missing: { startDate: null } },
+  endDate: { keyset: ['endDate'], missing: { endDate: null } },
 }
 
 export async function listMandates(ctx: ServiceContext, input: ListInput): Promise<Page<MandateSummary>> {
-  const where = listWhere(ctx, input)
-  const [rows, total] = await Promise.all([
-    ctx.prisma.mandate.findMany({
-      where,
-      orderBy: listOrder(input.sort),
-      select: summarySelect,
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    }),
-    ctx.prisma.mandate.count({ where }),
-  ])
-  const hasMore = rows.length > input.limit
-  const items = (hasMore ? rows.slice(0, input.limit) : rows).map(toSummary)
-  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total }
+  const page = await listPage(ctx.prisma.mandate, {
+    where: listWhere(ctx, input),
+    scope: teamScope(ctx.viewer),
+    select: summarySelect,
+    sort: LIST_SORTS[input.sort.field],
+    direction: input.sort.direction,
+    cursor: input.cursor,
+    limit: input.limit,
+  })
+  return { ...page, items: page.items.map(toSummary) }
 }
 
 export async function getMandate(ctx: ServiceContext, id: string): Promise<MandateDetail> {

@@ -1,25 +1,24 @@
 import type { z } from 'zod'
 import type { notificationListInput, notificationMarkReadInput } from '../../../shared/schemas/notification.ts'
 import { appendEvent } from '../../events/event-log.ts'
+import { listPage } from '../paging.ts'
 import type { ServiceContext } from '../scope.ts'
 
 // Notifications are personal: every query is restricted to the caller as recipient.
 
 export async function listNotifications(ctx: ServiceContext, input: z.output<typeof notificationListInput>) {
-  const where = { recipientId: ctx.viewer.id, ...(input.unreadOnly ? { readAt: null } : {}) }
-  const [rows, total, unreadCount] = await Promise.all([
-    ctx.prisma.notification.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+  const [page, unreadCount] = await Promise.all([
+    listPage(ctx.prisma.notification, {
+      where: { recipientId: ctx.viewer.id, ...(input.unreadOnly ? { readAt: null } : {}) },
+      scope: { recipientId: ctx.viewer.id },
+      sort: { keyset: ['createdAt'] },
+      direction: 'desc',
+      cursor: input.cursor,
+      limit: input.limit,
     }),
-    ctx.prisma.notification.count({ where }),
     unreadCountOf(ctx),
   ])
-  const hasMore = rows.length > input.limit
-  const items = hasMore ? rows.slice(0, input.limit) : rows
-  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total, unreadCount }
+  return { ...page, unreadCount }
 }
 
 export function unreadCountOf(ctx: ServiceContext): Promise<number> {

@@ -10,6 +10,7 @@ import { normalizeName } from '../../../shared/normalize.ts'
 import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields, fieldsChangedSince } from '../../events/event-log.ts'
+import { listPage, type ListSort } from '../paging.ts'
 import { assertOwnerInTeam, targetTeam, teamScope, type ServiceContext } from '../scope.ts'
 import { replaceNotesText } from './notes.service.ts'
 
@@ -82,102 +83,26 @@ function listWhere(ctx: ServiceContext, input: ListInput): Prisma.OrganisationWh
   return where
 }
 
+const LIST_SORTS: Record<ListInput['sort']['field'], ListSort<Prisma.OrganisationDelegate>> = {
+  name: { keyset: ['name'] },
+  updatedAt: { keyset: ['updatedAt'] },
+  createdAt: { keyset: ['createdAt'] },
+  potentialAmount: { keyset: ['potentialAmount'], missing: { potentialAmount: null } },
+  owner: { keyset: [['owner', 'name']], missing: { ownerId: null } },
+  stage: { enum: 'stage' },
+  type: { enum: 'type' },
+}
+
 export async function listOrganisations(ctx: ServiceContext, input: ListInput): Promise<Page<OrganisationSummary>> {
-  const where = listWhere(ctx, input)
-  const [rows, total] = await Promise.all([pageRows(ctx, where, input), ctx.prisma.organisation.count({ where })])
-  const hasMore = rows.length > input.limit
-  const items = hasMore ? rows.slice(0, input.limit) : rows
-  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total }
-}
-
-type Comparison = 'gt' | 'gte' | 'lt' | 'lte'
-type SortValue = string | number | Date
-
-/** A sort the list pages by keyset: how to order by its value, read it off the cursor row, compare with it. */
-interface KeysetSort {
-  orderBy(direction: Prisma.SortOrder): Prisma.OrganisationOrderByWithRelationInput
-  select: Prisma.OrganisationSelect
-  valueOf(row: Record<string, unknown>): SortValue | null
-  compare(comparison: Comparison, value: SortValue): Prisma.OrganisationWhereInput
-  /** Rows without a value (sorted last in either direction), for the sorts that may lack one. */
-  missing?: Prisma.OrganisationWhereInput
-}
-
-function scalarSort(field: 'name' | 'updatedAt' | 'createdAt' | 'potentialAmount'): KeysetSort {
-  return {
-    orderBy: (direction) => ({ [field]: direction }),
-    select: { [field]: true },
-    valueOf: (row) => row[field] as SortValue | null,
-    compare: (comparison, value) => ({ [field]: { [comparison]: value } }),
-    ...(field === 'potentialAmount' ? { missing: { potentialAmount: null } } : {}),
-  }
-}
-
-const KEYSET_SORTS: Record<Exclude<ListInput['sort']['field'], 'stage' | 'type'>, KeysetSort> = {
-  name: scalarSort('name'),
-  updatedAt: scalarSort('updatedAt'),
-  createdAt: scalarSort('createdAt'),
-  potentialAmount: scalarSort('potentialAmount'),
-  owner: {
-    orderBy: (direction) => ({ owner: { name: direction } }),
-    select: { owner: { select: { name: true } } },
-    valueOf: (row) => (row.owner as { name: string } | null)?.name ?? null,
-    compare: (comparison, value) => ({ owner: { name: { [comparison]: value } } }),
-    missing: { ownerId: null },
-  },
-}
-
-/**
- * The page's rows plus one (which tells whether more follow). The cursor row's sort value and id
- * give where the page starts as a keyset condition that an index on the sort column can serve:
- * Prisma's own cursor filters every row before it one by one, and on a nullable or relation sort
- * loads all rows to find its place. Rows without a value come last, by id, in either direction.
- */
-async function pageRows(ctx: ServiceContext, where: Prisma.OrganisationWhereInput, input: ListInput): Promise<OrganisationSummary[]> {
-  const { field, direction } = input.sort
-  const take = input.limit + 1
-  if (field === 'stage' || field === 'type') {
-    // Enums sort in declaration order, which no range filter expresses: Prisma's cursor does it.
-    return ctx.prisma.organisation.findMany({
-      where,
-      orderBy: [{ [field]: direction }, { id: direction }],
-      select: summarySelect,
-      take,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    })
-  }
-  const sort = KEYSET_SORTS[field]
-  const [after, from] = direction === 'asc' ? (['gt', 'gte'] as const) : (['lt', 'lte'] as const)
-  let start: Prisma.OrganisationWhereInput = {}
-  let startAmongMissing: Prisma.OrganisationWhereInput | undefined
-  if (input.cursor) {
-    const at = await ctx.prisma.organisation.findFirst({
-      where: { id: input.cursor, ...teamScope(ctx.viewer) },
-      select: { id: true, ...sort.select },
-    })
-    // As with Prisma's cursor: a cursor that no longer exists ends the list.
-    if (!at) return []
-    const value = sort.valueOf(at)
-    if (value === null) startAmongMissing = { id: { [after]: at.id } }
-    // The first bound is the one an index can start from; the second breaks ties by id.
-    else start = { AND: [sort.compare(from, value), { OR: [sort.compare(after, value), { id: { [after]: at.id } }] }] }
-  }
-  const withValue = startAmongMissing
-    ? []
-    : await ctx.prisma.organisation.findMany({
-        where: { AND: [where, sort.missing ? { NOT: sort.missing } : {}, start] },
-        orderBy: [sort.orderBy(direction), { id: direction }],
-        select: summarySelect,
-        take,
-      })
-  if (!sort.missing || withValue.length === take) return withValue
-  const withoutValue = await ctx.prisma.organisation.findMany({
-    where: { AND: [where, sort.missing, startAmongMissing ?? {}] },
-    orderBy: { id: direction },
+  return listPage(ctx.prisma.organisation, {
+    where: listWhere(ctx, input),
+    scope: teamScope(ctx.viewer),
     select: summarySelect,
-    take: take - withValue.length,
+    sort: LIST_SORTS[input.sort.field],
+    direction: input.sort.direction,
+    cursor: input.cursor,
+    limit: input.limit,
   })
-  return [...withValue, ...withoutValue]
 }
 
 export async function getOrganisation(ctx: ServiceContext, id: string): Promise<OrganisationDetail> {

@@ -11,6 +11,7 @@ import type {
 import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
+import { listPage, type ListSort } from '../paging.ts'
 import { assertOwnerInTeam, targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
 
 const linkOrder = [{ isPrimary: 'desc' }, { createdAt: 'asc' }] satisfies Prisma.PersonOrganisationLinkOrderByWithRelationInput[]
@@ -103,24 +104,23 @@ function listWhere(ctx: ServiceContext, input: ListInput): Prisma.PersonWhereInp
   return where
 }
 
+const LIST_SORTS: Record<ListInput['sort']['field'], ListSort<Prisma.PersonDelegate>> = {
+  lastName: { keyset: ['lastName', 'firstName'] },
+  updatedAt: { keyset: ['updatedAt'] },
+  createdAt: { keyset: ['createdAt'] },
+}
+
 export async function listPeople(ctx: ServiceContext, input: ListInput): Promise<Page<PersonSummary>> {
-  const where = listWhere(ctx, input)
-  const { field, direction } = input.sort
-  const orderBy: Prisma.PersonOrderByWithRelationInput[] =
-    field === 'lastName' ? [{ lastName: direction }, { firstName: direction }, { id: direction }] : [{ [field]: direction }, { id: direction }]
-  const [rows, total] = await Promise.all([
-    ctx.prisma.person.findMany({
-      where,
-      orderBy,
-      select: summarySelect,
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    }),
-    ctx.prisma.person.count({ where }),
-  ])
-  const hasMore = rows.length > input.limit
-  const items = (hasMore ? rows.slice(0, input.limit) : rows).map(toSummary)
-  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total }
+  const page = await listPage(ctx.prisma.person, {
+    where: listWhere(ctx, input),
+    scope: teamScope(ctx.viewer),
+    select: summarySelect,
+    sort: LIST_SORTS[input.sort.field],
+    direction: input.sort.direction,
+    cursor: input.cursor,
+    limit: input.limit,
+  })
+  return { ...page, items: page.items.map(toSummary) }
 }
 
 export async function getPerson(ctx: ServiceContext, id: string): Promise<PersonDetail> {

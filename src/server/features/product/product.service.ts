@@ -9,6 +9,7 @@ import type {
 import { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
+import { listPage } from '../paging.ts'
 import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
 
 const summarySelect = {
@@ -77,20 +78,16 @@ function listWhere(ctx: ServiceContext, input: ListInput): Prisma.ProductWhereIn
 }
 
 export async function listProducts(ctx: ServiceContext, input: ListInput): Promise<Page<ProductSummary>> {
-  const where = listWhere(ctx, input)
-  const [rows, total] = await Promise.all([
-    ctx.prisma.product.findMany({
-      where,
-      orderBy: [{ [input.sort.field]: input.sort.direction }, { id: input.sort.direction }],
-      select: summarySelect,
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    }),
-    ctx.prisma.product.count({ where }),
-  ])
-  const hasMore = rows.length > input.limit
-  const items = (hasMore ? rows.slice(0, input.limit) : rows).map(toSummary)
-  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total }
+  const page = await listPage(ctx.prisma.product, {
+    where: listWhere(ctx, input),
+    scope: teamScope(ctx.viewer),
+    select: summarySelect,
+    sort: { keyset: [input.sort.field] },
+    direction: input.sort.direction,
+    cursor: input.cursor,
+    limit: input.limit,
+  })
+  return { ...page, items: page.items.map(toSummary) }
 }
 
 export async function getProduct(ctx: ServiceContext, id: string): Promise<ProductDetail> {

@@ -11,6 +11,7 @@ import {
 import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
+import { listPage, type ListSort } from '../paging.ts'
 import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
 
 const summarySelect = {
@@ -68,26 +69,24 @@ function listWhere(ctx: ServiceContext, input: ListInput, now: Date): Prisma.Tas
   return { AND: and }
 }
 
+/** Undated tasks come last in either direction. */
+const LIST_SORTS: Record<ListInput['sort']['field'], ListSort<Prisma.TaskDelegate>> = {
+  dueAt: { keyset: ['dueAt'], missing: { dueAt: null } },
+  priority: { enum: 'priority' },
+  updatedAt: { keyset: ['updatedAt'] },
+  createdAt: { keyset: ['createdAt'] },
+}
+
 export async function listTasks(ctx: ServiceContext, input: ListInput): Promise<Page<TaskSummary>> {
-  const where = listWhere(ctx, input, new Date())
-  const { field, direction } = input.sort
-  const orderBy: Prisma.TaskOrderByWithRelationInput[] = [
-    field === 'dueAt' ? { dueAt: { sort: direction, nulls: 'last' } } : { [field]: direction },
-    { id: direction },
-  ]
-  const [rows, total] = await Promise.all([
-    ctx.prisma.task.findMany({
-      where,
-      orderBy,
-      select: summarySelect,
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    }),
-    ctx.prisma.task.count({ where }),
-  ])
-  const hasMore = rows.length > input.limit
-  const items = hasMore ? rows.slice(0, input.limit) : rows
-  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total }
+  return listPage(ctx.prisma.task, {
+    where: listWhere(ctx, input, new Date()),
+    scope: teamScope(ctx.viewer),
+    select: summarySelect,
+    sort: LIST_SORTS[input.sort.field],
+    direction: input.sort.direction,
+    cursor: input.cursor,
+    limit: input.limit,
+  })
 }
 
 export async function getTask(ctx: ServiceContext, id: string): Promise<TaskDetail> {

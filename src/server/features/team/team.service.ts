@@ -4,6 +4,7 @@ import type { teamCreateInput, teamDeleteInput, teamListInput, teamUpdateInput }
 import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
+import { listPage } from '../paging.ts'
 import { teamScope, type Db, type ServiceContext } from '../scope.ts'
 
 const teamSelect = {
@@ -43,22 +44,16 @@ function teamWhere(ctx: ServiceContext): Prisma.TeamWhereInput {
 }
 
 export async function listTeams(ctx: ServiceContext, input: ListInput): Promise<Page<TeamSummary>> {
-  const where: Prisma.TeamWhereInput = {
-    AND: [teamWhere(ctx), ...(input.q ? [{ name: { contains: input.q, mode: 'insensitive' as const } }] : [])],
-  }
-  const [rows, total] = await Promise.all([
-    ctx.prisma.team.findMany({
-      where,
-      orderBy: [{ [input.sort.field]: input.sort.direction }, { id: input.sort.direction }],
-      select: teamSelect,
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    }),
-    ctx.prisma.team.count({ where }),
-  ])
-  const hasMore = rows.length > input.limit
-  const items = (hasMore ? rows.slice(0, input.limit) : rows).map(toSummary)
-  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total }
+  const page = await listPage(ctx.prisma.team, {
+    where: { AND: [teamWhere(ctx), ...(input.q ? [{ name: { contains: input.q, mode: 'insensitive' as const } }] : [])] },
+    scope: teamWhere(ctx),
+    select: teamSelect,
+    sort: { keyset: [input.sort.field] },
+    direction: input.sort.direction,
+    cursor: input.cursor,
+    limit: input.limit,
+  })
+  return { ...page, items: page.items.map(toSummary) }
 }
 
 export async function getTeam(ctx: ServiceContext, id: string): Promise<TeamSummary> {

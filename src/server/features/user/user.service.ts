@@ -14,6 +14,7 @@ import { appendEvent, diffFields } from '../../events/event-log.ts'
 import type { ConnectionRegistry } from '../../realtime/connections.ts'
 import type { Authenticated, Viewer } from '../auth/auth.service.ts'
 import { hashPassword } from '../auth/password.ts'
+import { listPage, type ListSort } from '../paging.ts'
 import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
 
 /** Account changes must reach live connections, whose context was built when they opened. */
@@ -41,6 +42,13 @@ type UserRow = Omit<UserSummary, 'team'>
 
 type ListInput = z.output<typeof userListInput>
 
+const LIST_SORTS: Record<ListInput['sort']['field'], ListSort<Prisma.UserDelegate>> = {
+  name: { keyset: ['name'] },
+  email: { keyset: ['email'] },
+  role: { enum: 'role' },
+  createdAt: { keyset: ['createdAt'] },
+}
+
 export async function listUsers(ctx: ServiceContext, input: ListInput): Promise<Page<UserSummary>> {
   const and: Prisma.UserWhereInput[] = [teamScope(ctx.viewer)]
   if (input.teamId) and.push({ teamId: input.teamId })
@@ -49,20 +57,15 @@ export async function listUsers(ctx: ServiceContext, input: ListInput): Promise<
   if (input.q) {
     and.push({ OR: [{ name: { contains: input.q, mode: 'insensitive' } }, { email: { contains: input.q, mode: 'insensitive' } }] })
   }
-  const where: Prisma.UserWhereInput = { AND: and }
-  const [rows, total] = await Promise.all([
-    ctx.prisma.user.findMany({
-      where,
-      orderBy: [{ [input.sort.field]: input.sort.direction }, { id: input.sort.direction }],
-      select: userSelect,
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    }),
-    ctx.prisma.user.count({ where }),
-  ])
-  const hasMore = rows.length > input.limit
-  const items = hasMore ? rows.slice(0, input.limit) : rows
-  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total }
+  return listPage(ctx.prisma.user, {
+    where: { AND: and },
+    scope: teamScope(ctx.viewer),
+    select: userSelect,
+    sort: LIST_SORTS[input.sort.field],
+    direction: input.sort.direction,
+    cursor: input.cursor,
+    limit: input.limit,
+  })
 }
 
 export async function getUser(ctx: ServiceContext, id: string): Promise<UserSummary> {

@@ -1,0 +1,155 @@
+import type { Page } from '../../shared/schemas/common.ts'
+import type { Prisma } from '../db/client.ts'
+
+// The one paging mechanism of every list: `cursor` is the id of the last row of the previous page.
+// Sorts by columns page by keyset: the cursor row's values and id give where the page starts as a
+// range condition that an index on the sort columns can serve. Prisma's own cursor filters every
+// row before it one by one, and on a nullable or relation sort loads all rows to find its place.
+
+/** What paging uses of a Prisma model delegate (`prisma.task`, `tx.user`, …). */
+interface ModelDelegate {
+  findMany(args: object): PromiseLike<unknown[]>
+  findFirst(args: object): PromiseLike<unknown>
+  count(args: object): PromiseLike<number>
+}
+
+type FindManyArgs<D> = Prisma.Args<D, 'findMany'>
+type Where<D> = NonNullable<FindManyArgs<D>['where']>
+type Select<D> = NonNullable<FindManyArgs<D>['select']>
+type OrderBy<D> = Extract<NonNullable<FindManyArgs<D>['orderBy']>, readonly unknown[]>[number]
+/** A scalar field of the model. */
+type Field<D> = keyof Prisma.Result<D, object, 'findFirstOrThrow'> & string
+/** A relation of the model; only a to-one relation has a field to sort by. */
+type Relation<D> = Exclude<keyof OrderBy<D>, Field<D>> & string
+
+/** A column a list sorts by: a field of the model, or a field of a to-one relation (`['owner', 'name']`). */
+type Column<D> = Field<D> | readonly [relation: Relation<D>, field: string]
+
+export type ListSort<D> =
+  /**
+   * By these columns, then by id. Rows matching `missing` have no value to sort by: they come last
+   * in either direction, by id. Every other row must hold a value in every column.
+   */
+  | { keyset: readonly [Column<D>, ...Column<D>[]]; missing?: Where<D> }
+  /** An enum sorts in declaration order, which no range condition expresses: Prisma's cursor pages it. */
+  | { enum: Field<D> }
+
+export interface PageQuery<D, S> {
+  where: Where<D>
+  /**
+   * Where the cursor row may be read: what the viewer may see, without the list's filters (a row
+   * edited out of them since the last page still marks the place). Outside it, the list ends.
+   */
+  scope: Where<D>
+  select?: S
+  sort: ListSort<D>
+  direction: Prisma.SortOrder
+  cursor?: string | null
+  limit: number
+}
+
+type Row<D, S> = Prisma.Result<D, { select: S }, 'findFirstOrThrow'>
+
+/** One page of a list, with the total that matches `where` and the id to ask for the next page. */
+export async function listPage<D extends ModelDelegate, S extends Select<D> | undefined = undefined>(
+  model: D,
+  query: PageQuery<D, S>,
+): Promise<Page<Row<D, S> & { id: string }>> {
+  const [rows, total] = await Promise.all([pageRows(model, query), model.count({ where: query.where })])
+  // The rows are those of `select`: the delegate's own typing is out of reach of a generic caller.
+  const items = rows.slice(0, query.limit) as (Row<D, S> & { id: string })[]
+  return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null, total }
+}
+
+type Comparison = 'gt' | 'gte' | 'lt' | 'lte'
+type SortValue = string | number | Date
+type Condition = Record<string, unknown>
+
+/** The page's rows plus one, which tells whether more follow. */
+async function pageRows<D extends ModelDelegate, S>(model: D, query: PageQuery<D, S>): Promise<unknown[]> {
+  const { where, scope, select, sort, direction, cursor } = query
+  const take = query.limit + 1
+  if ('enum' in sort) {
+    return model.findMany({
+      where,
+      orderBy: [{ [sort.enum]: direction }, { id: direction }],
+      select,
+      take,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    })
+  }
+  const columns = sort.keyset
+  const [after, from] = direction === 'asc' ? (['gt', 'gte'] as const) : (['lt', 'lte'] as const)
+  let start: Condition = {}
+  let startAmongMissing: Condition | undefined
+  if (cursor) {
+    const at = (await model.findFirst({
+      where: { AND: [scope, { id: cursor }] },
+      select: Object.assign({ id: true }, ...columns.map(selectOf)),
+    })) as ({ id: string } & Record<string, unknown>) | null
+    // As with Prisma's cursor: a cursor that no longer exists ends the list.
+    if (!at) return []
+    const values = columns.map((column) => valueOf(column, at))
+    if (values.includes(null)) startAmongMissing = { id: { [after]: at.id } }
+    else start = startAfter(columns, values as SortValue[], at.id, after, from)
+  }
+  const withValue = startAmongMissing
+    ? []
+    : await model.findMany({
+        where: { AND: [where, sort.missing ? { NOT: sort.missing } : {}, start] },
+        orderBy: [...columns.map((column) => orderOf(column, direction)), { id: direction }],
+        select,
+        take,
+      })
+  if (!sort.missing || withValue.length === take) return withValue
+  const withoutValue = await model.findMany({
+    where: { AND: [where, sort.missing, startAmongMissing ?? {}] },
+    orderBy: { id: direction },
+    select,
+    take: take - withValue.length,
+  })
+  return [...withValue, ...withoutValue]
+}
+
+/**
+ * Rows after the cursor's (values, id) in sort order. The first bound of each column is the one an
+ * index can start from; the second breaks ties by the next column, and finally by id.
+ */
+function startAfter<D>(
+  columns: readonly Column<D>[],
+  values: SortValue[],
+  id: string,
+  after: Comparison,
+  from: Comparison,
+): Condition {
+  if (columns.length === 0) return { id: { [after]: id } }
+  const [column, ...rest] = columns
+  const [value, ...restValues] = values
+  return {
+    AND: [compare(column, from, value), { OR: [compare(column, after, value), startAfter(rest, restValues, id, after, from)] }],
+  }
+}
+
+function compare<D>(column: Column<D>, comparison: Comparison, value: SortValue): Condition {
+  if (typeof column === 'string') return { [column]: { [comparison]: value } }
+  const [relation, field] = column
+  return { [relation]: { [field]: { [comparison]: value } } }
+}
+
+function orderOf<D>(column: Column<D>, direction: Prisma.SortOrder): Condition {
+  if (typeof column === 'string') return { [column]: direction }
+  const [relation, field] = column
+  return { [relation]: { [field]: direction } }
+}
+
+function selectOf<D>(column: Column<D>): Condition {
+  if (typeof column === 'string') return { [column]: true }
+  const [relation, field] = column
+  return { [relation]: { select: { [field]: true } } }
+}
+
+function valueOf<D>(column: Column<D>, row: Record<string, unknown>): SortValue | null {
+  if (typeof column === 'string') return row[column] as SortValue | null
+  const [relation, field] = column
+  return ((row[relation] as Record<string, unknown> | null)?.[field] as SortValue | undefined) ?? null
+}
