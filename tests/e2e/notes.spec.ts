@@ -229,6 +229,22 @@ test.describe('co-edited organisation notes', () => {
     await Promise.all([again, camille].map((page) => page.context().close()))
   })
 
+  test('a paste beyond the notes limit is refused with a message, and nothing half-written', async ({ browser }) => {
+    const sophie = await signedIn(browser, SOPHIE.email)
+    const organisationId = await createOrganisation(sophie)
+    await openNotes(sophie, organisationId)
+    await placeCaret(sophie, 'end')
+    await sophie.keyboard.insertText('Début. ')
+    await sophie.keyboard.insertText('x'.repeat(20_000))
+    await expect(sophie.getByTestId('notes-too-long')).toHaveText('Les notes sont limitées à 20 000 caractères : ce texte n’a pas été ajouté.')
+    await expect.poll(() => notesText(sophie)).toBe('Début. ')
+    await expect(notesStatus(sophie)).toHaveAttribute('data-status', 'saved')
+    await sophie.reload()
+    await expect(notesStatus(sophie)).toHaveAttribute('data-status', 'saved', { timeout: 30_000 })
+    await expect.poll(() => notesText(sophie)).toBe('Début. ')
+    await sophie.context().close()
+  })
+
   test('notes that cannot be opened say so, and retrying opens them', async ({ browser }) => {
     const sophie = await signedIn(browser, SOPHIE.email)
     const organisation = await createNamedOrganisation(sophie)

@@ -14,6 +14,9 @@ import {
   versionSchema,
 } from './common.ts'
 
+/** Longest notes text, typed together or sent through the API. */
+export const NOTES_MAX_LENGTH = 20_000
+
 export const ORGANISATION_TYPES = ['INVESTOR', 'SUPPLIER', 'DISTRIBUTOR', 'PARTNER', 'OTHER'] as const
 export const organisationType = z.enum(ORGANISATION_TYPES)
 export const pipelineStage = z.enum(PIPELINE_STAGES)
@@ -32,7 +35,7 @@ const organisationFields = {
   postalCode: optionalText(20),
   country: optionalCountry,
   language: z.enum(['fr', 'en', 'de', 'it', 'es', 'nl']).nullish(),
-  notes: optionalText(20_000),
+  notes: optionalText(NOTES_MAX_LENGTH),
   isActive: z.boolean(),
   tags: tagsSchema,
   ownerId: idSchema.nullish(),

@@ -55,7 +55,10 @@ const fr = {
       offline: 'Hors ligne — vos modifications seront envoyées à la reconnexion',
       offlineReadOnly: 'Hors ligne — reconnexion…',
       error: 'Notes indisponibles',
+      rejected: 'Une modification a été refusée par le serveur : rechargez les notes pour retrouver la version enregistrée.',
     },
+    reload: 'Recharger',
+    tooLong: 'Les notes sont limitées à {{max}} caractères : ce texte n’a pas été ajouté.',
     error: {
       title: 'Impossible d’ouvrir les notes',
       NOT_FOUND: 'Cette organisation n’existe plus ou ne vous est plus accessible.',
@@ -119,7 +122,10 @@ const en: typeof fr = {
       offline: 'Offline — your changes will be sent when the connection is back',
       offlineReadOnly: 'Offline — reconnecting…',
       error: 'Notes unavailable',
+      rejected: 'A change was refused by the server: reload the notes to get the saved version back.',
     },
+    reload: 'Reload',
+    tooLong: 'Notes are limited to {{max}} characters: this text was not added.',
     error: {
       title: 'The notes could not be opened',
       NOT_FOUND: 'This organisation no longer exists or is no longer available to you.',

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { defaultKeymap } from '@codemirror/commands'
-import { Compartment, EditorState, type Extension } from '@codemirror/state'
+import { Compartment, EditorState, Transaction, type Extension } from '@codemirror/state'
 import { EditorView, keymap, placeholder } from '@codemirror/view'
 import { useTheme } from 'next-themes'
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
@@ -14,6 +14,9 @@ interface NotesEditorProps {
   editable: boolean
   placeholder: string
   label: string
+  /** Longest text allowed: typing or pasting beyond it is refused, and `onTooLong` is called. */
+  maxLength: number
+  onTooLong: () => void
 }
 
 interface EditorSettings {
@@ -38,8 +41,12 @@ function settingsExtension({ editable, placeholder: hint, label, dark }: EditorS
  * Plain-text CodeMirror bound to a Yjs text: every keystroke goes into the shared document, remote
  * changes come in with their authors' cursors, and undo only takes back this user's own typing.
  */
-export function NotesEditor({ text, awareness, editable, placeholder: hint, label }: NotesEditorProps) {
+export function NotesEditor({ text, awareness, editable, placeholder: hint, label, maxLength, onTooLong }: NotesEditorProps) {
   const host = useRef<HTMLDivElement>(null)
+  const limit = useRef({ maxLength, onTooLong })
+  useEffect(() => {
+    limit.current = { maxLength, onTooLong }
+  })
   const view = useRef<EditorView | null>(null)
   const settings = useRef(new Compartment())
   const dark = useTheme().resolvedTheme === 'dark'
@@ -54,6 +61,14 @@ export function NotesEditor({ text, awareness, editable, placeholder: hint, labe
           keymap.of([...yUndoManagerKeymap, ...defaultKeymap]),
           EditorView.lineWrapping,
           yCollab(text, awareness, { undoManager }),
+          // Only this user's own input: the others' changes (no user event) always apply.
+          EditorState.transactionFilter.of((transaction) => {
+            if (!transaction.docChanged || transaction.annotation(Transaction.userEvent) === undefined) return transaction
+            const { length } = transaction.newDoc
+            if (length <= limit.current.maxLength || length <= transaction.startState.doc.length) return transaction
+            limit.current.onTooLong()
+            return []
+          }),
           // Filled by the effect below, which runs right after this one.
           settings.current.of([]),
         ],

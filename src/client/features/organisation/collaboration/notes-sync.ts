@@ -15,9 +15,10 @@ const RESTORED = Symbol('notes-restored')
 /**
  * `loading` until the document is first opened, `error` if that failed; then `saved` when the
  * server has stored every local change, `saving` while some are unacknowledged, `offline` while
- * disconnected (changes wait, then are sent again).
+ * disconnected (changes wait, then are sent again); `rejected` once the server has refused a change
+ * (a role changed meanwhile, an oversized update): this copy no longer matches what is stored.
  */
-export type NotesStatus = 'loading' | 'error' | 'saved' | 'saving' | 'offline'
+export type NotesStatus = 'loading' | 'error' | 'saved' | 'saving' | 'offline' | 'rejected'
 
 /** What the others see of this user next to their cursor. */
 export interface NotesUser {
@@ -59,6 +60,7 @@ export function createNotesSync(socket: AppSocket, organisationId: string, pendi
   let status: NotesStatus = 'loading'
   let failure: string | null = null
   let opened = false
+  let rejected = false
   let joined = false
   let destroyed = false
   /** Bumped at every join and disconnection: answers to older requests are ignored. */
@@ -69,7 +71,17 @@ export function createNotesSync(socket: AppSocket, organisationId: string, pendi
   let retryTimer: ReturnType<typeof setTimeout> | undefined
 
   const refresh = () => {
-    const next: NotesStatus = !opened ? (failure ? 'error' : 'loading') : !joined ? 'offline' : inFlight || queued ? 'saving' : 'saved'
+    const next: NotesStatus = !opened
+      ? failure
+        ? 'error'
+        : 'loading'
+      : rejected
+        ? 'rejected'
+        : !joined
+          ? 'offline'
+          : inFlight || queued
+            ? 'saving'
+            : 'saved'
     if (next === status) return
     status = next
     for (const listener of listeners) listener()
@@ -120,6 +132,7 @@ export function createNotesSync(socket: AppSocket, organisationId: string, pendi
       // FORBIDDEN or BAD_REQUEST: sending it again would be refused again.
       reportError(new Error(`notes update refused: ${reply.error}`))
       inFlight = null
+      rejected = true
       persist()
     }
     refresh()

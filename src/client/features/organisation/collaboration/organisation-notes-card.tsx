@@ -1,7 +1,10 @@
 import { Check, CloudOff, LoaderCircle, TriangleAlert, type LucideIcon } from 'lucide-react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { userColor } from '../../../../shared/realtime/collaboration.ts'
+import { NOTES_MAX_LENGTH } from '../../../../shared/schemas/organisation.ts'
 import { Badge } from '../../../components/ui/badge.tsx'
+import { Button } from '../../../components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../components/ui/card.tsx'
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx'
 import { Skeleton } from '../../../components/ui/skeleton.tsx'
@@ -26,16 +29,26 @@ const STATUS_ICONS: Record<NotesStatus, { icon: LucideIcon; className: string }>
   saved: { icon: Check, className: 'text-emerald-600 dark:text-emerald-400' },
   offline: { icon: CloudOff, className: 'text-amber-600 dark:text-amber-400' },
   error: { icon: TriangleAlert, className: 'text-red-600 dark:text-red-400' },
+  rejected: { icon: TriangleAlert, className: 'text-red-600 dark:text-red-400' },
 }
+
+/** How long the "too long" message stays after a refused paste. */
+const LIMIT_NOTICE_MS = 6_000
 
 /** The organisation's notes, co-edited character by character with the cursors of the others. */
 export function OrganisationNotesCard({ organisation, canEdit }: OrganisationNotesCardProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const viewer = useViewer()
   const presence = usePresence()
   const writers = presence.collaborators.filter((person) => person.field === 'notes' && person.status === 'active')
   const color = userColor(viewer.id)
-  const { sync, status, error, retry } = useNotesDocument(organisation.id, viewer.id, { name: viewer.name, color, colorLight: `${color}33` })
+  const [tooLong, setTooLong] = useState(false)
+  useEffect(() => {
+    if (!tooLong) return
+    const timer = setTimeout(() => setTooLong(false), LIMIT_NOTICE_MS)
+    return () => clearTimeout(timer)
+  }, [tooLong])
+  const { sync, status, error, retry, reload } = useNotesDocument(organisation.id, viewer.id, { name: viewer.name, color, colorLight: `${color}33` })
   const ready = sync !== null && status !== 'loading' && status !== 'error'
   const { icon: StatusIcon, className: iconClassName } = STATUS_ICONS[status]
   // Viewers have nothing of their own to save: their status speaks of what they see.
@@ -76,6 +89,8 @@ export function OrganisationNotesCard({ organisation, canEdit }: OrganisationNot
               editable={canEdit}
               placeholder={canEdit ? t('collaboration.notes.placeholder') : t('collaboration.notes.emptyReadOnly')}
               label={t('collaboration.notes.label')}
+              maxLength={NOTES_MAX_LENGTH}
+              onTooLong={() => setTooLong(true)}
             />
           </div>
         ) : (
@@ -89,8 +104,18 @@ export function OrganisationNotesCard({ organisation, canEdit }: OrganisationNot
           className="flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400"
         >
           <StatusIcon aria-hidden className={cn('size-3.5 shrink-0', iconClassName)} />
-          {statusText}
+          <span className={status === 'rejected' ? 'text-red-700 dark:text-red-400' : undefined}>{statusText}</span>
+          {status === 'rejected' && (
+            <Button variant="secondary" size="sm" className="ml-auto" onClick={reload}>
+              {t('collaboration.notes.reload')}
+            </Button>
+          )}
         </p>
+        {tooLong && (
+          <p role="alert" className="text-xs text-amber-700 dark:text-amber-400" data-testid="notes-too-long">
+            {t('collaboration.notes.tooLong', { max: NOTES_MAX_LENGTH.toLocaleString(i18n.language) })}
+          </p>
+        )}
       </CardContent>
     </Card>
   )

@@ -9,6 +9,8 @@ export interface NotesDocument {
   status: NotesStatus
   error: string | null
   retry: () => void
+  /** Starts again from what the server holds (after a refused change). */
+  reload: () => void
 }
 
 const noSubscription = () => () => undefined
@@ -19,6 +21,7 @@ const noSubscription = () => () => undefined
  */
 export function useNotesDocument(organisationId: string, userId: string, user: NotesUser): NotesDocument {
   const [sync, setSync] = useState<NotesSync | null>(null)
+  const [generation, setGeneration] = useState(0)
 
   useEffect(() => {
     const next = createNotesSync(connectSocket(), organisationId, localPendingStore(userId, organisationId))
@@ -27,11 +30,12 @@ export function useNotesDocument(organisationId: string, userId: string, user: N
       next.destroy()
       setSync(null)
     }
-  }, [organisationId, userId])
+    // A new generation is a fresh document, read again from the server.
+  }, [organisationId, userId, generation])
 
   const { name, color, colorLight } = user
   useEffect(() => sync?.setUser({ name, color, colorLight }), [sync, name, color, colorLight])
 
   const status = useSyncExternalStore(sync?.subscribe ?? noSubscription, () => sync?.status() ?? 'loading')
-  return { sync, status, error: status === 'error' ? (sync?.error() ?? null) : null, retry: () => sync?.retry() }
+  return { sync, status, error: status === 'error' ? (sync?.error() ?? null) : null, retry: () => sync?.retry(), reload: () => setGeneration((value) => value + 1) }
 }
