@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, type TestClient } from '../support/client.ts'
 import { joinPresence, openNotes, request } from '../support/collaboration.ts'
 import { demoUsers, makeOrganisation, type DemoUsers } from '../support/factories.ts'
+import { SOCKET_EVENTS_PER_SECOND } from '../../src/server/realtime/socket-server.ts'
 import { connectSocket } from '../support/socket.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
@@ -57,6 +58,29 @@ describe('presence', () => {
     expect(await request(sales, 'presence:update', { organisationId: organisation.id, field: 'city', status: 'idle' })).toEqual({ ok: true })
     lyon.close()
     sales.close()
+  })
+})
+
+describe('flooding', () => {
+  it('answers a socket sending too much with RATE_LIMITED, keeps the room working, and lets it go on a second later', async () => {
+    const organisation = await parisOrganisation()
+    const [flooder, watcher] = await Promise.all([connectSocket(server.url, salesParis), connectSocket(server.url, managerParis)])
+    await Promise.all([joinPresence(flooder, organisation.id), joinPresence(watcher, organisation.id)])
+    const replies = await Promise.all(
+      Array.from({ length: SOCKET_EVENTS_PER_SECOND + 50 }, (_, index) =>
+        request(flooder, 'presence:update', { organisationId: organisation.id, field: index % 2 ? 'name' : 'city', status: 'active' }),
+      ),
+    )
+    const limited = replies.filter((reply) => reply.error === 'RATE_LIMITED').length
+    expect(limited).toBeGreaterThanOrEqual(50)
+    expect(replies.every((reply) => reply.ok || reply.error === 'RATE_LIMITED')).toBe(true)
+
+    // The others are unaffected, and the flooder may speak again after the window.
+    expect(await request(watcher, 'presence:update', { organisationId: organisation.id, field: 'phone', status: 'active' })).toEqual({ ok: true })
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    expect(await request(flooder, 'presence:update', { organisationId: organisation.id, field: null, status: 'idle' })).toEqual({ ok: true })
+    flooder.close()
+    watcher.close()
   })
 })
 

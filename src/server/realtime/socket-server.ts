@@ -17,6 +17,29 @@ export interface SocketData {
 export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
+/**
+ * Messages one connection may send per second. A browser sends a handful (presence changes, cursor
+ * moves, keystroke batches one at a time); a client flooding the room gets `RATE_LIMITED` instead.
+ */
+export const SOCKET_EVENTS_PER_SECOND = 100
+
+/** Drops what a socket sends beyond its budget, answering the acknowledgement when there is one. */
+function rateLimit(socket: AppSocket) {
+  let windowStart = 0
+  let count = 0
+  socket.use((packet, next) => {
+    const now = Date.now()
+    if (now - windowStart >= 1_000) {
+      windowStart = now
+      count = 0
+    }
+    count += 1
+    if (count <= SOCKET_EVENTS_PER_SECOND) return next()
+    const ack = packet[packet.length - 1]
+    if (typeof ack === 'function') ack({ ok: false, error: 'RATE_LIMITED' })
+  })
+}
+
 /** Socket.IO for browsers: session-authenticated, origin-checked, rooms shared across nodes via Redis. */
 export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, redis?: Redis): { io: AppSocketServer; notesMirror: NotesMirror } {
   const notesMirror = createNotesMirror(deps)
@@ -49,6 +72,7 @@ export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, red
   })
 
   io.on('connection', (socket) => {
+    rateLimit(socket)
     const { viewer, credential } = socket.data.auth
     void socket.join(rooms.user(viewer.id))
     if (viewer.teamId) void socket.join(rooms.team(viewer.teamId))
