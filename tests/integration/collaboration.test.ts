@@ -3,6 +3,7 @@ import { loginAs, type TestClient } from '../support/client.ts'
 import { joinPresence, openNotes, request } from '../support/collaboration.ts'
 import { demoUsers, makeOrganisation, type DemoUsers } from '../support/factories.ts'
 import { SOCKET_EVENTS_PER_SECOND } from '../../src/server/realtime/socket-server.ts'
+import { NOTES_MAX_LENGTH } from '../../src/shared/schemas/organisation.ts'
 import { connectSocket } from '../support/socket.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
@@ -106,6 +107,30 @@ describe('co-edited notes', () => {
     expect(await request(salesSocket, 'notes:update', { organisationId: organisation.id, update: new Uint8Array([1, 2, 3, 250, 251]) })).toEqual({ ok: false, error: 'BAD_REQUEST' })
     salesSocket.close()
     managerSocket.close()
+  })
+
+  it('refuses an update taking the text past 20,000 characters, stores nothing of it, and still lets it shrink', async () => {
+    const organisation = await parisOrganisation()
+    const notes = await openNotes(await connectSocket(server.url, salesParis), organisation.id)
+    expect(await notes.insert(0, 'a'.repeat(NOTES_MAX_LENGTH - 5))).toEqual({ ok: true })
+    expect(await notes.insert(0, 'b'.repeat(10))).toEqual({ ok: false, error: 'TOO_LONG' })
+    const reloaded = await openNotes(await connectSocket(server.url, salesParis), organisation.id)
+    expect(reloaded.text.toString()).toBe('a'.repeat(NOTES_MAX_LENGTH - 5))
+    expect(await reloaded.insert(0, 'b'.repeat(5))).toEqual({ ok: true })
+  })
+
+  it('compacts a long typing session as it goes: every keystroke kept, few rows', async () => {
+    const organisation = await parisOrganisation()
+    const notes = await openNotes(await connectSocket(server.url, salesParis), organisation.id)
+    for (let index = 0; index < 250; index++) {
+      expect(await notes.insert(notes.text.length, String(index % 10))).toEqual({ ok: true })
+      // At a fast typist's pace at most, well inside the per-connection message budget.
+      await new Promise((resolve) => setTimeout(resolve, 8))
+    }
+    const rows = await server.deps.prisma.documentUpdate.count({ where: { docName: `organisation:${organisation.id}:notes` } })
+    expect(rows).toBeLessThan(100)
+    const reloaded = await openNotes(await connectSocket(server.url, salesParis), organisation.id)
+    expect(reloaded.text.toString()).toBe(Array.from({ length: 250 }, (_, index) => index % 10).join(''))
   })
 
   it('lets a viewer read the notes but not edit them', async () => {

@@ -1,6 +1,6 @@
 import { notesAwarenessInput, notesUpdateInput, organisationRoomInput } from '../../shared/realtime/collaboration.ts'
 import { rooms } from '../../shared/realtime/events.ts'
-import { appendNotesUpdate, loadNotesState, mirrorNotes } from '../features/organisation/notes.service.ts'
+import { appendNotesUpdate, loadNotesState, mirrorNotes, NotesTooLongError } from '../features/organisation/notes.service.ts'
 import type { ServerDeps } from '../trpc/context.ts'
 import { canOpenOrganisation } from './presence.socket.ts'
 import type { AppSocket } from './socket-server.ts'
@@ -63,8 +63,8 @@ export function registerNotesHandlers(socket: AppSocket, deps: ServerDeps, mirro
     const update = new Uint8Array(input.data.update)
     try {
       await appendNotesUpdate(deps.prisma, organisationId, update, socket.data.auth.viewer.id)
-    } catch {
-      return reply({ ok: false, error: 'BAD_REQUEST' })
+    } catch (error) {
+      return reply({ ok: false, error: error instanceof NotesTooLongError ? 'TOO_LONG' : 'BAD_REQUEST' })
     }
     reply({ ok: true })
     socket.to(rooms.notes(organisationId)).emit('notes:update', { organisationId, update, userId: socket.data.auth.viewer.id })

@@ -21,7 +21,7 @@ export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Recor
  * Messages one connection may send per second. A browser sends a handful (presence changes, cursor
  * moves, keystroke batches one at a time); a client flooding the room gets `RATE_LIMITED` instead.
  */
-export const SOCKET_EVENTS_PER_SECOND = 100
+export const SOCKET_EVENTS_PER_SECOND = 200
 
 /** Drops what a socket sends beyond its budget, answering the acknowledgement when there is one. */
 function rateLimit(socket: AppSocket) {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { notesDocName } from '../../../shared/realtime/collaboration.ts'
+import { NOTES_MAX_LENGTH } from '../../../shared/schemas/organisation.ts'
 import type { PrismaClient } from '../../db/client.ts'
 import { appendEvent } from '../../events/event-log.ts'
 import type { Db } from '../scope.ts'
@@ -51,9 +52,36 @@ export async function loadNotesState(prisma: PrismaClient, organisationId: strin
 }
 
 /** Stores an update after checking it is a well-formed Yjs update; throws on garbage. */
+/** A notes update that would take the text past `NOTES_MAX_LENGTH`: refused, like the same text through the API. */
+export class NotesTooLongError extends Error {
+  constructor() {
+    super(`Notes are limited to ${NOTES_MAX_LENGTH} characters`)
+  }
+}
+
+/**
+ * Stores one update (malformed ones throw). Under the document's lock, so that the length check
+ * sees every earlier update; the rows are compacted here too once there are many, so that a long
+ * typing session never makes each keystroke read a long history.
+ */
 export async function appendNotesUpdate(prisma: PrismaClient, organisationId: string, update: Uint8Array, userId: string) {
   Y.decodeUpdate(update)
-  await prisma.documentUpdate.create({ data: { docName: notesDocName(organisationId), update: new Uint8Array(update), userId } })
+  const docName = notesDocName(organisationId)
+  await prisma.$transaction(async (tx) => {
+    await lockDocument(tx, docName)
+    const rows = await readUpdates(tx, docName)
+    const stored = rows.map((row) => row.update)
+    const merged = Y.mergeUpdates([...stored, update])
+    const length = textOf(merged).length
+    // Shortening an over-long text (from before the limit) stays possible.
+    if (length > NOTES_MAX_LENGTH && length > textOf(Y.mergeUpdates(stored)).length) throw new NotesTooLongError()
+    if (rows.length < COMPACT_AFTER) {
+      await tx.documentUpdate.create({ data: { docName, update: new Uint8Array(update), userId } })
+      return
+    }
+    await tx.documentUpdate.deleteMany({ where: { docName, id: { lte: rows[rows.length - 1].id } } })
+    await tx.documentUpdate.create({ data: { docName, update: new Uint8Array(merged), userId } })
+  })
 }
 
 /** Copies the document's text to the `notes` column, with an activity entry naming the editors. */
