@@ -21,9 +21,8 @@ let nodeEnv: Record<string, string>
 async function startRedis() {
   redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
   for (let attempt = 0; attempt < 50; attempt++) {
-    const { createConnection } = await import('node:net')
     const up = await new Promise<boolean>((resolve) => {
-      const socket = createConnection(redisPort, '127.0.0.1')
+      const socket = net.createConnection(redisPort, '127.0.0.1')
       socket.once('connect', () => (socket.destroy(), resolve(true)))
       socket.once('error', () => resolve(false))
     })

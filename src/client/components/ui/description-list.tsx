@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { cn } from '../../lib/cn.ts'
+import { PersonTag, personTint } from './person-tag.tsx'
 
 /** Label/value pairs of a record, in one or two columns. */
 export function DescriptionList({ className, children }: { className?: string; children: ReactNode }) {
@@ -23,7 +24,7 @@ export function DescriptionItem({ label, children, wide = false, emptyText = 'â€
   return (
     <div
       className={cn('-m-1.5 min-w-0 rounded-md p-1.5 transition-[background-color,box-shadow] duration-700', wide && 'col-span-full')}
-      style={highlight ? { backgroundColor: `${highlight.color}1a`, boxShadow: `inset 0 0 0 1px ${highlight.color}80` } : undefined}
+      style={highlight ? personTint(highlight.color) : undefined}
       data-highlighted={highlight ? 'true' : undefined}
     >
       <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
@@ -38,13 +39,9 @@ export function DescriptionItem({ label, children, wide = false, emptyText = 'â€
       </dd>
       {highlight && (
         <p className="mt-1.5">
-          <span
-            className="rounded px-1.5 py-px text-[0.6875rem] font-medium text-white"
-            style={{ backgroundColor: highlight.color }}
-            data-testid="field-highlight"
-          >
+          <PersonTag color={highlight.color} data-testid="field-highlight">
             {highlight.label}
-          </span>
+          </PersonTag>
         </p>
       )}
     </div>

@@ -1,17 +1,13 @@
 import { useState } from 'react'
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
-import { FileSignature, Plus, SearchX } from 'lucide-react'
+import { FileSignature, Plus } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { can } from '../../../../shared/permissions.ts'
 import { MANDATE_STATUSES } from '../../../../shared/schemas/mandate.ts'
+import { RecordList } from '../../../components/record-list.tsx'
 import { Button } from '../../../components/ui/button.tsx'
-import { EmptyState } from '../../../components/ui/empty-state.tsx'
 import { MultiSelect } from '../../../components/ui/multi-select.tsx'
-import { LoadMore } from '../../../components/ui/pagination.tsx'
-import { RetryAlert } from '../../../components/ui/retry-alert.tsx'
 import { SearchField } from '../../../components/ui/search-field.tsx'
-import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx'
-import { errorKind } from '../../../lib/errors.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
 import { PageHeader } from '../../shell/components/page-header.tsx'
@@ -69,48 +65,19 @@ export function MandatesPage({ search, onSearchChange }: MandatesPageProps) {
         />
       </div>
 
-      {query.isPending ? (
-        <TableSkeleton columns={7} label={t('common.loading')} />
-      ) : query.isError && !query.data ? (
-        <RetryAlert
-          title={t('mandate.list.loadError')}
-          description={errorKind(query.error) === 'unreachable' ? t('errors.unreachable') : t('errors.server')}
-          retryLabel={t('common.retry')}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      ) : items.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            icon={SearchX}
-            title={t('mandate.list.noMatchTitle')}
-            description={t('mandate.list.noMatchText')}
-            action={
-              <Button variant="secondary" onClick={() => onSearchChange({})}>
-                {t('mandate.list.clearFilters')}
-              </Button>
-            }
-          />
-        ) : (
-          <EmptyState
-            icon={FileSignature}
-            title={t('mandate.list.emptyTitle')}
-            description={t('mandate.list.emptyText')}
-            action={createButton}
-          />
-        )
-      ) : (
-        <div className="space-y-4">
-          <MandatesTable mandates={items} stale={query.isPlaceholderData} />
-          <LoadMore
-            summary={t('mandate.list.count', { shown: items.length, count: total })}
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-            loadMoreLabel={t('mandate.list.loadMore')}
-          />
-        </div>
-      )}
+      <RecordList
+        query={query}
+        messages="mandate.list"
+        shown={items.length}
+        total={total}
+        skeletonColumns={7}
+        filtered={filtered}
+        onClearFilters={() => onSearchChange({})}
+        emptyIcon={FileSignature}
+        emptyAction={createButton}
+      >
+        <MandatesTable mandates={items} stale={query.isPlaceholderData} />
+      </RecordList>
 
       <MandateFormDialog open={creating} onClose={() => setCreating(false)} />
     </div>

@@ -1,6 +1,7 @@
 import { Moon } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Avatar } from '../../../components/ui/avatar.tsx'
+import { PersonTag } from '../../../components/ui/person-tag.tsx'
 import { cn } from '../../../lib/cn.ts'
 import { usePresence, type Collaborator } from './use-organisation-presence.ts'
 
@@ -94,14 +95,14 @@ export function FieldPresenceTag({ people }: { people: Collaborator[] }) {
   return (
     <span className="flex gap-1" data-testid="field-presence">
       {people.map((person) => (
-        <span
+        <PersonTag
           key={person.userId}
-          className="rounded px-1.5 py-px text-[0.6875rem] leading-4 font-medium text-white"
-          style={{ backgroundColor: person.color }}
+          color={person.color}
+          className="leading-4"
           title={t('collaboration.presence.editingThis', { name: person.name })}
         >
           {firstName(person.name)}
-        </span>
+        </PersonTag>
       ))}
     </span>
   )

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
+import type { TFunction } from 'i18next'
 import { userColor } from '../../../../shared/realtime/collaboration.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useLiveEvents } from '../../live/hooks/use-live-events.ts'
@@ -19,6 +20,11 @@ export interface FieldHighlight {
 }
 export type FieldHighlights = Partial<Record<string, FieldHighlight>>
 
+/** "Modifié par Marie", or "Modifié à l'instant" when the author is not known. */
+export function changedByLabel(t: TFunction, highlight: FieldHighlight): string {
+  return highlight.name ? t('collaboration.live.changedBy', { name: highlight.name }) : t('collaboration.live.changedBySomeone')
+}
+
 /** Does this event concern the organisation, or a record shown on its page (interaction, task…)? */
 function concerns(event: LiveEvent, organisationId: string): boolean {
   if (event.entity === 'organisation') return event.entityId === organisationId
@@ -36,20 +42,12 @@ export function useOrganisationLive(organisation: { id: string; teamId: string }
   const [highlights, setHighlights] = useState<FieldHighlights>({})
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>())
 
-  const describe = useCallback(
-    (userId: string | null) =>
-      presence.collaborator(userId)?.name ?? members.data?.items.find((member) => member.id === userId)?.name ?? null,
-    [presence, members.data],
-  )
-  const describeRef = useRef(describe)
-  useEffect(() => {
-    describeRef.current = describe
-  })
   useEffect(() => {
     const pending = timers.current
     return () => pending.forEach(clearTimeout)
   }, [])
 
+  // useLiveEvents calls the handler of the latest render: presence and members are current here.
   useLiveEvents((event) => {
     if (!concerns(event, organisation.id)) return
     void queryClient.invalidateQueries(trpc.organisations.byId.queryFilter({ id: organisation.id }))
@@ -60,7 +58,7 @@ export function useOrganisationLive(organisation: { id: string; teamId: string }
     const fields = Object.keys((event.payload as { changes?: Record<string, unknown> }).changes ?? {})
     if (fields.length === 0) return
     const highlight: FieldHighlight = {
-      name: describeRef.current(event.actorId),
+      name: presence.collaborator(event.actorId)?.name ?? members.data?.items.find((member) => member.id === event.actorId)?.name ?? null,
       color: event.actorId ? userColor(event.actorId) : '#71717a',
       eventId: event.id,
     }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Avatar } from '../../../components/ui/avatar.tsx'
 import { Button } from '../../../components/ui/button.tsx'
+import { personTint } from '../../../components/ui/person-tag.tsx'
 import { useDocumentTitle } from '../../../lib/use-document-title.ts'
 import type { FieldHighlight } from '../collaboration/use-organisation-live.ts'
 import type { OrganisationDetail } from '../form.ts'
@@ -33,11 +34,7 @@ export function OrganisationDetailHeader({ organisation, onEdit, onDelete, prese
         <div className="min-w-0 space-y-3">
           <h1
             className="-mx-1.5 rounded-md px-1.5 text-2xl font-semibold tracking-tight break-words text-zinc-900 transition-[background-color,box-shadow] duration-700 dark:text-white"
-            style={
-              nameHighlight
-                ? { backgroundColor: `${nameHighlight.color}1a`, boxShadow: `inset 0 0 0 1px ${nameHighlight.color}80` }
-                : undefined
-            }
+            style={nameHighlight ? personTint(nameHighlight.color) : undefined}
             data-highlighted={nameHighlight ? 'true' : undefined}
             data-testid="organisation-name"
           >

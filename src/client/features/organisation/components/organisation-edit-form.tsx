@@ -3,6 +3,7 @@ import { Save } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../../components/ui/alert.tsx'
 import { Button } from '../../../components/ui/button.tsx'
+import { PersonTag } from '../../../components/ui/person-tag.tsx'
 import { errorKind, fieldErrorsOf } from '../../../lib/errors.ts'
 import { writeErrorMessage } from '../error-message.ts'
 import {
@@ -22,7 +23,7 @@ import { useUpdateOrganisation } from '../hooks/use-organisation-mutations.ts'
 import { useTeamMembers } from '../hooks/use-team-members.ts'
 import { FieldPresenceTag } from '../collaboration/presence-bar.tsx'
 import { useFieldValueFormatter } from '../collaboration/field-values.ts'
-import type { FieldHighlight, FieldHighlights } from '../collaboration/use-organisation-live.ts'
+import { changedByLabel, type FieldHighlight, type FieldHighlights } from '../collaboration/use-organisation-live.ts'
 import { usePresence } from '../collaboration/use-organisation-presence.ts'
 import { OrganisationConflictDialog, type ConflictChoice } from './organisation-conflict-dialog.tsx'
 import { OrganisationFormFields, type FieldAnnotation, type OwnerOption } from './organisation-form-fields.tsx'
@@ -130,13 +131,9 @@ export function OrganisationEditForm({ organisation, highlights, onSaved, onCanc
         </p>
       ) : highlight ? (
         <p className="mt-1.5">
-          <span
-            className="rounded px-1.5 py-px text-[0.6875rem] font-medium text-white"
-            style={{ backgroundColor: highlight.color }}
-            data-testid="field-highlight"
-          >
-            {highlight.name ? t('collaboration.live.changedBy', { name: highlight.name }) : t('collaboration.live.changedBySomeone')}
-          </span>
+          <PersonTag color={highlight.color} data-testid="field-highlight">
+            {changedByLabel(t, highlight)}
+          </PersonTag>
         </p>
       ) : undefined,
     }

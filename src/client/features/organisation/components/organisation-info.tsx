@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { DescriptionItem, DescriptionList } from '../../../components/ui/description-list.tsx'
 import type { organisationMessages } from '../../../locales/features/organisation.ts'
-import type { FieldHighlight, FieldHighlights } from '../collaboration/use-organisation-live.ts'
+import { changedByLabel, type FieldHighlight, type FieldHighlights } from '../collaboration/use-organisation-live.ts'
 import type { OrganisationDetail } from '../form.ts'
 import { useFormatters } from '../format.ts'
 
@@ -22,12 +22,7 @@ export function OrganisationInfo({ organisation, highlights = {} }: { organisati
   const live = (item: string) => {
     const highlight: FieldHighlight | undefined = (ITEM_FIELDS[item] ?? [item]).map((field) => highlights[field]).find(Boolean)
     if (!highlight) return {}
-    return {
-      highlight: {
-        color: highlight.color,
-        label: highlight.name ? t('collaboration.live.changedBy', { name: highlight.name }) : t('collaboration.live.changedBySomeone'),
-      },
-    }
+    return { highlight: { color: highlight.color, label: changedByLabel(t, highlight) } }
   }
   const format = useFormatters()
   const empty = t('organisation.detail.noValue')

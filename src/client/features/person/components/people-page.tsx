@@ -1,15 +1,11 @@
 import { useState } from 'react'
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
-import { Users, Plus, SearchX } from 'lucide-react'
+import { Users, Plus } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { can } from '../../../../shared/permissions.ts'
+import { RecordList } from '../../../components/record-list.tsx'
 import { Button } from '../../../components/ui/button.tsx'
-import { EmptyState } from '../../../components/ui/empty-state.tsx'
-import { LoadMore } from '../../../components/ui/pagination.tsx'
-import { RetryAlert } from '../../../components/ui/retry-alert.tsx'
 import { SearchField } from '../../../components/ui/search-field.tsx'
-import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx'
-import { errorKind } from '../../../lib/errors.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
 import { PageHeader } from '../../shell/components/page-header.tsx'
@@ -63,48 +59,19 @@ export function PeoplePage({ search, onSearchChange }: PeoplePageProps) {
         />
       </div>
 
-      {query.isPending ? (
-        <TableSkeleton columns={5} label={t('common.loading')} />
-      ) : query.isError && !query.data ? (
-        <RetryAlert
-          title={t('person.list.loadError')}
-          description={errorKind(query.error) === 'unreachable' ? t('errors.unreachable') : t('errors.server')}
-          retryLabel={t('common.retry')}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      ) : items.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            icon={SearchX}
-            title={t('person.list.noMatchTitle')}
-            description={t('person.list.noMatchText')}
-            action={
-              <Button variant="secondary" onClick={() => onSearchChange({})}>
-                {t('person.list.clearFilters')}
-              </Button>
-            }
-          />
-        ) : (
-          <EmptyState
-            icon={Users}
-            title={t('person.list.emptyTitle')}
-            description={t('person.list.emptyText')}
-            action={createButton}
-          />
-        )
-      ) : (
-        <div className="space-y-4">
-          <PeopleTable people={items} stale={query.isPlaceholderData} />
-          <LoadMore
-            summary={t('person.list.count', { shown: items.length, count: total })}
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-            loadMoreLabel={t('person.list.loadMore')}
-          />
-        </div>
-      )}
+      <RecordList
+        query={query}
+        messages="person.list"
+        shown={items.length}
+        total={total}
+        skeletonColumns={5}
+        filtered={filtered}
+        onClearFilters={() => onSearchChange({})}
+        emptyIcon={Users}
+        emptyAction={createButton}
+      >
+        <PeopleTable people={items} stale={query.isPlaceholderData} />
+      </RecordList>
 
       <PersonFormDialog open={creating} onClose={() => setCreating(false)} />
     </div>

@@ -1,17 +1,13 @@
 import { useState } from 'react'
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
-import { Package, Plus, SearchX } from 'lucide-react'
+import { Package, Plus } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { can } from '../../../../shared/permissions.ts'
 import { PRODUCT_KINDS, PRODUCT_STATUSES } from '../../../../shared/schemas/product.ts'
+import { RecordList } from '../../../components/record-list.tsx'
 import { Button } from '../../../components/ui/button.tsx'
-import { EmptyState } from '../../../components/ui/empty-state.tsx'
 import { MultiSelect } from '../../../components/ui/multi-select.tsx'
-import { LoadMore } from '../../../components/ui/pagination.tsx'
-import { RetryAlert } from '../../../components/ui/retry-alert.tsx'
 import { SearchField } from '../../../components/ui/search-field.tsx'
-import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx'
-import { errorKind } from '../../../lib/errors.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
 import { PageHeader } from '../../shell/components/page-header.tsx'
@@ -79,48 +75,19 @@ export function ProductsPage({ search, onSearchChange }: ProductsPageProps) {
         </div>
       </div>
 
-      {query.isPending ? (
-        <TableSkeleton columns={6} label={t('common.loading')} />
-      ) : query.isError && !query.data ? (
-        <RetryAlert
-          title={t('product.list.loadError')}
-          description={errorKind(query.error) === 'unreachable' ? t('errors.unreachable') : t('errors.server')}
-          retryLabel={t('common.retry')}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      ) : items.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            icon={SearchX}
-            title={t('product.list.noMatchTitle')}
-            description={t('product.list.noMatchText')}
-            action={
-              <Button variant="secondary" onClick={() => onSearchChange({})}>
-                {t('product.list.clearFilters')}
-              </Button>
-            }
-          />
-        ) : (
-          <EmptyState
-            icon={Package}
-            title={t('product.list.emptyTitle')}
-            description={t('product.list.emptyText')}
-            action={createButton}
-          />
-        )
-      ) : (
-        <div className="space-y-4">
-          <ProductsTable products={items} stale={query.isPlaceholderData} />
-          <LoadMore
-            summary={t('product.list.count', { shown: items.length, count: total })}
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-            loadMoreLabel={t('product.list.loadMore')}
-          />
-        </div>
-      )}
+      <RecordList
+        query={query}
+        messages="product.list"
+        shown={items.length}
+        total={total}
+        skeletonColumns={6}
+        filtered={filtered}
+        onClearFilters={() => onSearchChange({})}
+        emptyIcon={Package}
+        emptyAction={createButton}
+      >
+        <ProductsTable products={items} stale={query.isPlaceholderData} />
+      </RecordList>
 
       <ProductFormDialog open={creating} onClose={() => setCreating(false)} />
     </div>
