@@ -5,9 +5,11 @@ import { openDatabase } from '../src/server/db/database.ts'
 import { seedBulk, seedDemo } from '../src/server/db/seed.ts'
 import { logger } from '../src/server/logger.ts'
 
-// `npm run db:seed [-- --organisations N]`: demo data, plus N extra organisations for benchmarks.
+// `npm run db:seed [-- --organisations N | --rows N]`: demo data, plus N extra organisations (each
+// second one with a person) for benchmarks; `--rows N` asks for N searchable rows (organisations +
+// people) instead, e.g. `--rows 1000000` for the search benchmark's dataset (docs/search.md).
 
-const USAGE = 'Usage: npm run db:seed [-- --organisations N]   (N: integer between 1 and 10000000)'
+const USAGE = 'Usage: npm run db:seed [-- --organisations N | --rows N]   (N: integer between 1 and 10000000)'
 const MAX_ORGANISATIONS = 10_000_000
 
 class UsageError extends Error {}
@@ -15,16 +17,20 @@ class UsageError extends Error {}
 function parseOrganisations(argv: string[]): number | undefined {
   let values
   try {
-    ;({ values } = parseArgs({ args: argv, options: { organisations: { type: 'string' } }, strict: true, allowPositionals: false }))
+    ;({ values } = parseArgs({ args: argv, options: { organisations: { type: 'string' }, rows: { type: 'string' } }, strict: true, allowPositionals: false }))
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
-  if (values.organisations === undefined) return undefined
-  const count = Number(values.organisations)
-  if (!/^\d+$/.test(values.organisations) || !Number.isSafeInteger(count) || count < 1 || count > MAX_ORGANISATIONS) {
-    throw new UsageError(`--organisations expects an integer between 1 and ${MAX_ORGANISATIONS}, got "${values.organisations}"`)
+  if (values.organisations !== undefined && values.rows !== undefined) throw new UsageError('Give either --organisations or --rows')
+  const option = values.rows !== undefined ? 'rows' : 'organisations'
+  const text = values[option]
+  if (text === undefined) return undefined
+  const count = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(count) || count < 1 || count > MAX_ORGANISATIONS) {
+    throw new UsageError(`--${option} expects an integer between 1 and ${MAX_ORGANISATIONS}, got "${text}"`)
   }
-  return count
+  // The bulk seed adds one person per two organisations: 2 rows out of 3 are organisations.
+  return option === 'rows' ? Math.ceil((count * 2) / 3) : count
 }
 
 async function countRows(prisma: PrismaClient): Promise<Record<string, number>> {

@@ -4,8 +4,9 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone'
 import { applyWSSHandler } from '@trpc/server/adapters/ws'
 import { Redis } from 'ioredis'
 import { WebSocketServer } from 'ws'
-import type { Config } from './config.ts'
+import { assertServerSecrets, type Config } from './config.ts'
 import { openDatabase } from './db/database.ts'
+import { refuseIfPortTaken } from './db/embedded.ts'
 import { seedDemo } from './db/seed.ts'
 import { createEventDispatcher } from './events/dispatcher.ts'
 import { createLiveFeed } from './events/live-feed.ts'
@@ -13,17 +14,28 @@ import { createProjection } from './events/projection.ts'
 import { startEventRelay } from './events/relay.ts'
 import { projectNotifications } from './features/notification/notification.projector.ts'
 import { startDueTaskScheduler } from './jobs/due-tasks.ts'
+import { startJobQueue } from './jobs/queue.ts'
+import { scheduleBackups } from './features/backup/backup.jobs.ts'
+import { JOB_CRONTAB, JOB_LANES, jobHandlers } from './jobs/tasks.ts'
 import { createAuthService } from './features/auth/auth.service.ts'
+import { handleImportUpload, IMPORT_UPLOAD_PATH } from './features/import/import.http.ts'
+import { createWebhooks } from './features/webhook/webhook.runtime.ts'
+import { createExportHandler, EXPORT_PATH } from './features/export/export.http.ts'
 import { isOriginAllowed } from './http/origin.ts'
+import { contentSecurityPolicy, isCrossSite, securityHeaders } from './http/security-headers.ts'
 import { createStaticHandler } from './http/static.ts'
 import { createMemoryBus, createRedisBus } from './infra/bus.ts'
 import { createMemoryCache, createRedisCache } from './infra/cache.ts'
+import { createReadCache } from './cache/read-cache.ts'
+import { invalidateOnCommit } from './cache/invalidation.ts'
 import type { Logger } from './logger.ts'
-import { flushObservability, initObservability, reportError } from './observability.ts'
+import { acceptedCorrelationId, newCorrelationId, withCorrelationId } from './correlation.ts'
+import { flushObservability, initObservability, releaseName } from './observability.ts'
 import { createConnectionRegistry } from './realtime/connections.ts'
 import { createSocketServer } from './realtime/socket-server.ts'
-import { createContextFactory, readSessionToken, type ServerDeps } from './trpc/context.ts'
+import { createContextFactory, type ServerDeps } from './trpc/context.ts'
 import { appRouter } from './trpc/root.ts'
+import { StartupError } from './startup-error.ts'
 
 export interface RunningApp {
   url: string
@@ -37,31 +49,49 @@ const SHUTDOWN_GRACE_MS = 10_000
 /** Composition root: config → database → bus and cache → HTTP (static, /trpc, WebSocket, Socket.IO). */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   const startedAt = performance.now()
+  assertServerSecrets(config)
   await initObservability(config, logger)
+  // Before touching the database: a taken port must not leave migrations or a seed half done.
+  await refuseIfPortTaken(config.PORT, 'PORT', config.HOST)
   const database = await openDatabase(config, logger)
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined
   redis?.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'))
   const bus = config.REDIS_URL ? createRedisBus(config.REDIS_URL, config.REDIS_PREFIX, logger) : createMemoryBus()
   const cache = redis ? createRedisCache(redis, config.REDIS_PREFIX) : createMemoryCache()
+  // The read cache's own connection fails fast while Redis is away (reads then come from the database).
+  const readRedis = config.REDIS_URL ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 0 }) : undefined
+  const readCache = createReadCache(readRedis ? createRedisCache(readRedis, config.REDIS_PREFIX) : createMemoryCache(), { logger })
+  readRedis?.on('error', (error) => logger.debug({ err: error.message }, 'read cache redis error'))
+  readRedis?.on('close', () => readCache.connectionLost())
+  // Every committed write makes what it changed unreachable in the read cache before it answers.
+  invalidateOnCommit(database.prisma, readCache.invalidate)
   const connections = createConnectionRegistry(bus)
   const dispatcher = createEventDispatcher({ prisma: database.prisma, bus, logger })
   await dispatcher.start()
+  const webhooks = createWebhooks({ config, logger, databaseUrl: database.url, bus, dispatcher })
   const deps: ServerDeps = {
     config,
     logger,
     prisma: database.prisma,
+    databaseUrl: database.url,
     bus,
     cache,
+    readCache,
     connections,
     auth: createAuthService({ prisma: database.prisma, cache, config }),
     dispatcher,
     liveFeed: createLiveFeed({ prisma: database.prisma, dispatcher }),
+    webhooks: webhooks.runtime,
   }
 
   if (config.SEED_DEMO) {
     const { seeded } = await seedDemo(database.prisma, { password: config.DEMO_PASSWORD, logger })
     if (seeded) logger.info('empty database: demo data seeded')
   }
+
+  // The one job queue: background work that must run once across nodes (see jobs/queue.ts).
+  const jobs = await startJobQueue({ databaseUrl: database.url, logger, tasks: jobHandlers(deps), lanes: JOB_LANES, crontab: JOB_CRONTAB })
+  await scheduleBackups(database.prisma, config.BACKUP_INTERVAL_HOURS)
 
   const relay = startEventRelay({ databaseUrl: database.url, prisma: database.prisma, bus, logger })
   // Background work that must happen once across nodes: any node may run it, row locks elect one.
@@ -71,6 +101,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     if (event.entity !== 'notification') void notifications.trigger()
   })
   const projectionTimer = setInterval(() => void notifications.trigger(), 5_000)
+  await webhooks.start()
   const dueTasks = startDueTaskScheduler({ prisma: database.prisma, logger }, config.DUE_TASK_INTERVAL_MS)
 
   const createContext = createContextFactory(deps)
@@ -81,32 +112,47 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     // Large query inputs may come as POST (`methodOverride` in the client) instead of a long URL.
     allowMethodOverride: true,
     maxBodySize: 5 * 1024 * 1024,
+    // Logged here; reported to Sentry once, by the procedure middleware (trpc/trpc.ts).
     onError: ({ error, path }) => {
       if (error.code !== 'INTERNAL_SERVER_ERROR') return
       logger.error({ err: error.cause ?? error, path }, 'tRPC error')
-      reportError(error.cause ?? error, { path })
     },
   })
-  const serveStatic = createStaticHandler(config.STATIC_DIR)
+  const serveStatic = createStaticHandler(config.STATIC_DIR, { policy: (nonce) => contentSecurityPolicy(config, nonce) })
+  const handleExport = createExportHandler(deps)
 
-  const server = http.createServer(async (req, res) => {
+  const headers = Object.entries(securityHeaders(config))
+  const server = http.createServer((req, res) => {
+    // A proxy's request id is kept, so its access log and ours agree; otherwise a new one.
+    const correlationId = acceptedCorrelationId(req.headers['x-request-id']) ?? newCorrelationId()
+    res.setHeader('X-Correlation-Id', correlationId)
+    for (const [name, value] of headers) res.setHeader(name, value)
+    void withCorrelationId(correlationId, () => handleRequest(req, res))
+  })
+  async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse) {
     const pathname = (req.url ?? '/').split('?')[0]
-    if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', node: config.nodeId })
+    if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', node: config.nodeId, readCache: { ...readCache.stats, trusted: readCache.trusted } })
+    if (pathname === '/client-config.json') return sendJson(res, 200, clientConfig(config))
     if (pathname === '/readyz') {
       const checks = await readiness(deps, redis)
       const ready = Object.values(checks).every((value) => value === 'ok' || value === 'not configured')
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', checks, node: config.nodeId })
     }
     if (pathname.startsWith('/trpc/')) {
-      // Cookie-authenticated calls from another site are refused (CSRF); token calls carry no cookie.
-      if (readSessionToken(req) && !isOriginAllowed(req, config.allowedOrigins)) {
+      // Browser calls started by another site are refused (CSRF), with or without a cookie: a
+      // cross-site `auth.login` would sign the victim into the attacker's account (login CSRF).
+      // Scripts with API tokens send no Origin.
+      const originHeader = req.headers.origin
+      if (!isOriginAllowed(req, config.allowedOrigins) || (!originHeader && isCrossSite(req.headers))) {
         return sendJson(res, 403, { error: 'Cross-origin request refused' })
       }
       return trpcHandler(req, res)
     }
+    if (pathname === IMPORT_UPLOAD_PATH) return handleImportUpload(deps, req, res)
+    if (pathname.startsWith(EXPORT_PATH)) return handleExport(req, res)
     if (pathname.startsWith('/socket.io/')) return // handled by Socket.IO's own listener
     serveStatic(req, res)
-  })
+  }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
   const wsHandler = applyWSSHandler({
@@ -128,7 +174,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const { io, notesMirror } = createSocketServer(server, deps, redis?.duplicate())
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`Port ${config.PORT} is already in use by another program: stop it, or set PORT to a free port.`)
+          : error,
+      ),
+    )
     server.listen(config.PORT, config.HOST, resolve)
   })
   const port = (server.address() as AddressInfo).port
@@ -160,10 +212,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       connections.close()
       stopProjecting()
       clearInterval(projectionTimer)
-      await Promise.all([relay.stop(), notifications.stop(), dueTasks.stop()])
+      await Promise.all([relay.stop(), notifications.stop(), dueTasks.stop(), jobs.stop()])
+      // After the queue: no attempt is still using the webhooks' own pool when it closes.
+      await webhooks.stop()
       dispatcher.stop()
       await bus.close()
       await cache.close()
+      readCache.close()
+      readRedis?.disconnect()
       await database.close()
       await flushObservability()
       logger.info('shutdown complete')
@@ -172,6 +228,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
 
   return { url, port, deps, close }
+}
+
+/** What the browser needs at start-up, as JSON rather than an inline script (CSP). */
+function clientConfig(config: Config) {
+  const dsn = config.SENTRY_BROWSER_DSN ?? config.SENTRY_DSN
+  return { sentry: dsn ? { dsn, release: releaseName(config), environment: config.NODE_ENV } : null }
 }
 
 async function readiness(deps: ServerDeps, redis: Redis | undefined) {

@@ -1,6 +1,7 @@
 import { startApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { logger } from './logger.ts'
+import { StartupError } from './startup-error.ts'
 
 // Process entry point: parse the environment, start, and shut down gracefully on signals.
 try {
@@ -29,6 +30,10 @@ try {
   if (error instanceof ConfigError) {
     console.error(error.message)
     process.exit(2)
+  }
+  if (error instanceof StartupError) {
+    console.error(error.message)
+    process.exit(1)
   }
   logger.fatal({ err: error }, 'start-up failed')
   process.exit(1)

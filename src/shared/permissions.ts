@@ -21,6 +21,7 @@ export type Action =
   | 'webhooks:manage'
   | 'tokens:manage-others'
   | 'tokens:own'
+  | 'security:admin'
 
 const MINIMUM_ROLE: Record<Action, Role> = {
   'record:read': 'VIEWER',
@@ -33,6 +34,8 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   'webhooks:manage': 'ADMIN',
   'tokens:manage-others': 'ADMIN',
   'tokens:own': 'VIEWER',
+  /** The firm's security rules (2FA by role) and the audit trail. */
+  'security:admin': 'ADMIN',
 }
 
 export function can(role: Role, action: Action): boolean {

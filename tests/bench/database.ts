@@ -4,18 +4,18 @@ import { migrateDatabase } from '../../src/server/db/migrate.ts'
 import { seedBulk, seedDemo } from '../../src/server/db/seed.ts'
 import { ADMIN_DATABASE_URL, databaseUrl } from '../support/env.ts'
 
-const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'alforis_bench'
+const DEFAULT_DATABASE = process.env.BENCH_DATABASE ?? 'alforis_bench'
 
 /**
  * A database with the demo data plus `organisations` bulk organisations. Kept between runs (it takes
  * about 20 s to build); rebuilt when its size differs or BENCH_REBUILD=1.
  */
-export async function benchDatabase(organisations: number, log: (line: string) => void): Promise<string> {
+export async function benchDatabase(organisations: number, log: (line: string) => void, database = DEFAULT_DATABASE): Promise<string> {
   const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL })
   await admin.connect()
-  const url = databaseUrl(BENCH_DATABASE)
+  const url = databaseUrl(database)
   try {
-    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DATABASE])).rowCount === 1
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1
     if (exists && process.env.BENCH_REBUILD !== '1') {
       const prisma = createPrismaClient(url, 2)
       await migrateDatabase(url)
@@ -23,12 +23,12 @@ export async function benchDatabase(organisations: number, log: (line: string) =
       await prisma.$executeRawUnsafe('VACUUM ANALYZE')
       await prisma.$disconnect()
       if (count >= organisations) {
-        log(`reusing ${BENCH_DATABASE} (${count} organisations)`)
+        log(`reusing ${database} (${count} organisations)`)
         return url
       }
     }
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`)
-    await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`)
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
+    await admin.query(`CREATE DATABASE ${database}`)
   } finally {
     await admin.end()
   }
@@ -40,6 +40,6 @@ export async function benchDatabase(organisations: number, log: (line: string) =
   // As autovacuum would in production: statistics and the visibility map (index-only counts).
   await prisma.$executeRawUnsafe('VACUUM ANALYZE')
   await prisma.$disconnect()
-  log(`built ${BENCH_DATABASE}: ${organisations} organisations in ${Math.round(performance.now() - startedAt)} ms`)
+  log(`built ${database}: ${organisations} organisations in ${Math.round(performance.now() - startedAt)} ms`)
   return url
 }

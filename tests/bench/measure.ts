@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 // Latency and throughput measurement shared by the benchmark scenarios.
 
 export interface LatencyStats {
@@ -60,4 +61,28 @@ export async function load(
   }
   await Promise.all(Array.from({ length: options.concurrency }, worker))
   return summarise(latencies, errors, performance.now() - startedAt)
+}
+
+/** CPU time (user + system) a process has used so far, in seconds (Linux /proc). */
+export function processCpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+/** CPU time every PostgreSQL process has used so far (backends come and go: read all), in seconds. */
+export function postgresCpuSeconds(): number {
+  let total = 0
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      if (!/\((postgres|postmaster)\)/.test(stat)) continue
+      const fields = stat.split(') ')[1].split(' ')
+      // Its own time and that of its children that ended (the backends of closed connections).
+      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total
 }

@@ -4,39 +4,94 @@ import { startServerProcess } from '../support/processes.ts'
 import { PROJECT_ROOT } from '../support/processes.ts'
 import { TEST_REDIS_URL } from '../support/env.ts'
 import { benchOrganisationApi } from './api.bench.ts'
+import { benchBackups, type BackupFigures } from './backup.bench.ts'
 import { benchCollaborationRoom } from './collaboration.bench.ts'
 import { benchLivePipeline } from './live.bench.ts'
+import { benchConcurrentFieldWriters } from './merge.bench.ts'
 import { benchDatabase } from './database.ts'
+import { benchImports } from './imports.bench.ts'
+import { benchWebhooks } from './webhooks.bench.ts'
+import { benchExports, type ExportMeasure } from './export.bench.ts'
+import { benchDashboard } from './dashboard.bench.ts'
 import type { LatencyStats } from './measure.ts'
+import { benchSearch, type SearchBench } from './search.bench.ts'
+import { benchSpeed, type SpeedBench } from './speed.bench.ts'
 
 // `npm run bench`: figures go to bench-results/results.json and bench-results/results.md.
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 100_000)
 const log = (line: string) => console.log(`[bench] ${line}`)
 /** BENCH_ONLY=api,live (default: everything). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'api,live,collaboration').split(','))
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'api,live,collaboration,dashboard,search,webhooks').split(','))
+/** Organisations of the search dataset (plus one person per two): 670,000 → 1,005,000 searchable rows. */
+const SEARCH_ORGANISATIONS = Number(process.env.BENCH_SEARCH_ORGANISATIONS ?? 670_000)
 
 const url = await benchDatabase(ORGANISATIONS, log)
-const serverEnv = { DATABASE_URL: url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: 'bench:', SEED_DEMO: 'false', LOG_LEVEL: 'warn' }
+let backups: Record<string, BackupFigures> | undefined
+if (ONLY.has('backup')) backups = await benchBackups(url, log)
+const serversNeeded = ['api', 'speed', 'dashboard', 'live', 'collaboration', 'merge', 'webhooks', 'exports'].some((key) => ONLY.has(key))
+const serverEnv = { DATABASE_URL: url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `bench:${new URL(url).pathname.slice(1)}:`, SEED_DEMO: 'false', LOG_LEVEL: 'warn', WEBHOOK_ALLOW_PRIVATE: 'true' }
 const sections: Record<string, Record<string, LatencyStats>> = {}
 let live: Awaited<ReturnType<typeof benchLivePipeline>> | undefined
 let collaboration: Awaited<ReturnType<typeof benchCollaborationRoom>> | undefined
-const nodeA = await startServerProcess({ ...serverEnv, NODE_ID: 'bench-a' })
-const nodeB = await startServerProcess({ ...serverEnv, NODE_ID: 'bench-b' })
+let imports: Awaited<ReturnType<typeof benchImports>> | undefined
+let exports: ExportMeasure[] | undefined
+let merge: Awaited<ReturnType<typeof benchConcurrentFieldWriters>> | undefined
+let search: SearchBench | undefined
+let webhooks: Awaited<ReturnType<typeof benchWebhooks>> | undefined
+let speed: SpeedBench | undefined
+if (ONLY.has('search')) {
+  // Its own database: a million searchable rows, kept between runs like the other one.
+  const searchUrl = await benchDatabase(SEARCH_ORGANISATIONS, log, `${process.env.BENCH_DATABASE ?? 'alforis_bench'}_search`)
+  const node = await startServerProcess({ DATABASE_URL: searchUrl, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: 'bench-search:', SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ID: 'bench-search' })
+  try {
+    search = await benchSearch(node.url, searchUrl, log)
+    sections['Global search (search.query, 5 per kind, all kinds)'] = search.latency
+  } finally {
+    await node.stop()
+  }
+}
+const nodeA = serversNeeded ? await startServerProcess({ ...serverEnv, NODE_ID: 'bench-a' }, 240_000) : undefined
+const nodeB = serversNeeded ? await startServerProcess({ ...serverEnv, NODE_ID: 'bench-b' }, 240_000) : undefined
 try {
   if (ONLY.has('api')) {
     log('organisation API…')
-    sections['API on 100,000 organisations'] = await benchOrganisationApi(nodeA.url)
+    sections[`API on ${ORGANISATIONS} organisations`] = await benchOrganisationApi(nodeA!.url)
+  }
+  if (ONLY.has('speed')) {
+    log('side by side: Prisma vs SQL, tRPC vs bare HTTP, creates…')
+    speed = await benchSpeed(nodeA!.url, url)
+    sections['Side by side (issue 14)'] = speed.sideBySide
+  }
+  if (ONLY.has('dashboard')) {
+    log('dashboard…')
+    sections[`Dashboard on ${ORGANISATIONS} organisations`] = await benchDashboard(nodeA!.url)
   }
   if (ONLY.has('live')) {
     log('live pipeline over two nodes…')
-    live = await benchLivePipeline(nodeA, nodeB)
+    live = await benchLivePipeline(nodeA!, nodeB!)
   }
   if (ONLY.has('collaboration')) {
     log('collaboration room over two nodes…')
-    collaboration = await benchCollaborationRoom(nodeA, nodeB)
+    collaboration = await benchCollaborationRoom(nodeA!, nodeB!)
+  }
+  if (ONLY.has('exports')) {
+    log('exports (CSV, Excel, PDF)…')
+    exports = await benchExports(nodeA!)
+  }
+  if (ONLY.has('merge')) {
+    log('concurrent writers of distinct fields over two nodes…')
+    merge = await benchConcurrentFieldWriters(nodeA!, nodeB!)
+  }
+  if (ONLY.has('imports')) {
+    log('imports (own database and server process)…')
+    imports = await benchImports(log)
+  }
+  if (ONLY.has('webhooks')) {
+    log('webhooks over two nodes…')
+    webhooks = await benchWebhooks(nodeA!, nodeB!, url)
   }
 } finally {
-  await Promise.all([nodeA.stop(), nodeB.stop()])
+  await Promise.all([nodeA?.stop(), nodeB?.stop()])
 }
 
 const results = {
@@ -46,6 +101,13 @@ const results = {
   sections,
   live,
   collaboration,
+  imports,
+  exports,
+  merge,
+  backups,
+  search,
+  webhooks,
+  speed,
 }
 const directory = path.join(PROJECT_ROOT, 'bench-results')
 fs.mkdirSync(directory, { recursive: true })
@@ -57,6 +119,17 @@ for (const [section, rows] of Object.entries(sections)) {
     lines.push(`| ${name} | ${stats.requests} | ${stats.errors} | ${stats.requestsPerSecond} | ${stats.p50Ms} | ${stats.p95Ms} | ${stats.p99Ms} |`)
   }
   lines.push('')
+}
+if (speed) {
+  lines.push(
+    `Load average at the end: ${(await import('node:os')).loadavg().map((value) => value.toFixed(2)).join(' / ')}`,
+    '',
+    `Server read cache after the run: ${JSON.stringify(speed.readCache)}`,
+    '',
+    `One organisations.create: ${speed.statementsPerCreate.statements} SQL statements (${Object.entries(speed.statementsPerCreate.byKind).map(([kind, count]) => `${kind} ${count}`).join(', ')}), relay not included.`,
+    '',
+    ...Object.entries(speed.explain).flatMap(([name, plan]) => [`EXPLAIN ${name}:`, '', '```', plan, '```', '']),
+  )
 }
 if (live) {
   lines.push(
@@ -83,6 +156,84 @@ if (collaboration) {
     '|---|---|---|',
     `| presence change → seen by the ${collaboration.users - 1} others | ${collaboration.presence.p50Ms} ms | ${collaboration.presence.p95Ms} ms |`,
     `| field saved → new value at all ${collaboration.users} | ${collaboration.fieldUpdate.p50Ms} ms | ${collaboration.fieldUpdate.p95Ms} ms |`,
+    '',
+  )
+}
+if (search) {
+  lines.push(
+    '## Global search: recall and plan',
+    '',
+    `${search.rows.organisations} organisations + ${search.rows.people} people = ${search.rows.organisations + search.rows.people} searchable rows.`,
+    '',
+    `recall@5 over ${search.recall.queries} misspelt queries (one edit in a 5+ letter word, accents stripped, people's names swapped): **${search.recall.recallAt5}** (${search.recall.hits} hits)`,
+    '',
+    ...(search.recall.misses.length ? ['Misses (up to 20):', '', ...search.recall.misses.map((miss) => `- \`${miss.query}\` for ${miss.title}`), ''] : []),
+    `Slowest query: \`${search.slowest.query}\` (${search.slowest.ms} ms through the API); its slowest statement (${search.slowest.kind}):`,
+    '',
+    '```',
+    search.slowest.plan,
+    '```',
+    '',
+  )
+}
+if (imports) {
+  lines.push(
+    '## Imports (CSV, organisations with one person each)',
+    '',
+    '| rows | file | dry run | dry run rows/s | import | import rows/s | server RSS baseline → peak (growth) |',
+    '|---|---|---|---|---|---|---|',
+    ...imports.files.map(
+      (row) =>
+        `| ${row.rows} | ${row.fileMb} MB | ${row.dryRunMs} ms | ${row.dryRunRowsPerSecond} | ${row.importMs} ms | ${row.importRowsPerSecond} | ${row.baselineRssMb} → ${row.peakRssMb} MB (+${row.rssGrowthMb} MB) |`,
+    ),
+    '',
+    `Zip bomb (.xlsx, ${imports.zipBomb.declaredGb} GB of zeros): refused in ${imports.zipBomb.honestMs} ms (declared sizes), ${imports.zipBomb.lyingMs} ms (sizes that lie), upload included.`,
+    '',
+  )
+}
+if (exports) {
+  lines.push(
+    '## Exports of organisations (one server process)',
+    '',
+    '| format | rows | seconds | rows/s | server CPU s | bytes | server RSS before → peak (growth) |',
+    '|---|---|---|---|---|---|---|',
+    ...exports.map(
+      (row) => `| ${row.format} | ${row.rows} | ${row.seconds} | ${row.rowsPerSecond} | ${row.serverCpuSeconds} | ${row.bytes} | ${row.rssBeforeMb} → ${row.rssPeakMb} MB (+${row.rssGrowthMb}) |`,
+    ),
+    '',
+  )
+}
+if (merge) {
+  lines.push(
+    '## Concurrent writers of one organisation over two nodes',
+    '',
+    'All writers start from the same version at the same moment; writer i sets field i mod 10, so one write per field and round should be accepted.',
+    '',
+    '| writers at once | rounds | writes | accepted | accepted / expected | conflicts not naming the field | failures | p50 ms | p95 ms |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...merge.map((row) => `| ${row.writers} | ${row.rounds} | ${row.writes} | ${row.accepted} | ${Math.round(row.mergeRate * 100)} % | ${row.falseConflicts} | ${row.failures} | ${row.p50Ms} | ${row.p95Ms} |`),
+    '',
+  )
+}
+if (backups) {
+  lines.push('## Backups (pg_dump -Fc, verify by scratch restore, restore with swap)', '', '| data | organisations | rows | dump | backup | verify | restore |', '|---|---|---|---|---|---|---|')
+  for (const [name, figures] of Object.entries(backups)) {
+    lines.push(
+      `| ${name} | ${figures.organisations} | ${figures.rows} | ${(figures.dumpBytes / 1_048_576).toFixed(1)} MiB | ${(figures.backupMs / 1000).toFixed(1)} s | ${(figures.verifyMs / 1000).toFixed(1)} s | ${(figures.restoreMs / 1000).toFixed(1)} s |`,
+    )
+  }
+  lines.push('')
+}
+if (webhooks) {
+  const { latency, throughput } = webhooks
+  lines.push(
+    '## Webhooks over two nodes (loopback receiver)',
+    '',
+    '| measure | value |',
+    '|---|---|',
+    `| commit → receiver at ${latency.targetRate} events/s (achieved ${latency.sentRate}/s, ${latency.received}/${latency.events} received, ${latency.writeErrors} writes failed${latency.firstWriteError ? `: ${latency.firstWriteError}` : ''}) p50 / p95 / p99 | ${latency.p50Ms} / ${latency.p95Ms} / ${latency.p99Ms} ms |`,
+    `| of which event → delivery row (projection) p50 / p95; delivery row → first attempt recorded p50 / p95 | ${latency.stages.projectionP50} / ${latency.stages.projectionP95} ms; ${latency.stages.attemptP50} / ${latency.stages.attemptP95} ms |`,
+    `| throughput: ${throughput.webhooks} endpoints × ${throughput.events} events | ${throughput.deliveries}/${throughput.expected} deliveries in ${throughput.seconds} s = ${throughput.deliveriesPerSecond} deliveries/s (${throughput.duplicates} duplicates); CPU per delivery: servers ${throughput.serverCpuMsPerDelivery} ms, PostgreSQL ${throughput.postgresCpuMsPerDelivery} ms |`,
     '',
   )
 }

@@ -51,7 +51,8 @@ export default async function globalSetup() {
     await deleteRedisKeys(redisPrefix)
   }
 
-  const env = { DATABASE_URL: databaseUrl(database), REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' }
+  // WEBHOOK_ALLOW_PRIVATE: the webhooks spec's receiver listens on loopback.
+  const env = { DATABASE_URL: databaseUrl(database), REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn', WEBHOOK_ALLOW_PRIVATE: 'true' }
   const servers: Awaited<ReturnType<typeof startServerProcess>>[] = []
   const stopAll = async () => {
     for (const server of servers.reverse()) {
@@ -62,8 +63,8 @@ export default async function globalSetup() {
   try {
     // The first node seeds the demo data; the second shares its database and Redis, as a second
     // replica would, for the tests where people are on different nodes.
-    servers.push(await startServerProcess({ ...env, SEED_DEMO: 'true' }))
-    servers.push(await startServerProcess(env))
+    servers.push(await startServerProcess({ ...env, SEED_DEMO: 'true' }, 240_000))
+    servers.push(await startServerProcess(env, 240_000))
   } catch (error) {
     await stopAll()
     await cleanUp()
@@ -71,6 +72,9 @@ export default async function globalSetup() {
   }
   process.env.E2E_BASE_URL = servers[0].url
   process.env.E2E_SECOND_NODE_URL = servers[1].url
+  // For specs that start a node of their own on the same data (sentry.spec.ts).
+  process.env.E2E_DATABASE_URL = env.DATABASE_URL
+  process.env.E2E_REDIS_PREFIX = redisPrefix
 
   return async () => {
     await stopAll()

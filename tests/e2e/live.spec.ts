@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
+import { type Browser, type Locator, type Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
 import { submitLogin } from './session.ts'
 
 const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots')
@@ -196,7 +197,7 @@ test.describe('live pipeline board', () => {
     await expect(cardById(stale, id)).toHaveAttribute('data-stage', 'PROSPECT')
 
     await cardById(stale, id).dragTo(column(stale, 'PROPOSAL'))
-    const notice = stale.getByTestId('pipeline-notice')
+    const notice = stale.getByTestId('toast')
     await expect(notice).toContainText('Déplacement impossible')
     await expect(notice).toContainText(`« ${name} » a déjà été déplacée par`)
     await expect(notice).toContainText('elle est maintenant en Qualifié')

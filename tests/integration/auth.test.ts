@@ -74,7 +74,16 @@ describe('login', () => {
     expect(await client.trpc.auth.me.query()).toMatchObject({ email: 'manager.paris@demo.test' })
   })
 
-  it('locks an account after repeated failures, even for the right password', async () => {
+  it('signs the same browser in several times at once (two tabs): every sign-in succeeds, one device is recorded', async () => {
+    const email = 'manager.lyon@demo.test'
+    const clients = await Promise.all(Array.from({ length: 6 }, () => loginAs(server.url, email)))
+    const viewers = await Promise.all(clients.map((client) => client.trpc.auth.me.query()))
+    expect(viewers.every((viewer) => viewer?.email === email)).toBe(true)
+    const user = await server.deps.prisma.user.findUniqueOrThrow({ where: { email } })
+    expect(await server.deps.prisma.userDevice.count({ where: { userId: user.id } })).toBe(1)
+  })
+
+  it('makes guesses from the same address wait, even with the right password (login-throttle.test.ts has the rest)', async () => {
     await createUser('locked@demo.test')
     const client = createTestClient(server.url)
     for (let attempt = 0; attempt < 5; attempt++) {

@@ -12,7 +12,7 @@ const caseModules = import.meta.glob<Record<string, MatrixCase[]>>('./matrix/*.c
 const cases = Object.values(caseModules).flatMap((module) => Object.values(module).filter(Array.isArray).flat())
 
 /** Procedures any caller may use on themselves only, covered by their own tests. */
-const SELF_SERVICE = new Set(['auth.login', 'auth.logout', 'auth.me', 'auth.updatePreferences'])
+const SELF_SERVICE = new Set(['auth.login', 'auth.completeSignIn', 'auth.logout', 'auth.me', 'auth.updatePreferences'])
 
 let server: TestServer
 let demo: DemoUsers

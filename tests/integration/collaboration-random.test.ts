@@ -81,6 +81,10 @@ describe('randomized collaboration across two nodes', () => {
       clients.push(client)
     }
 
+    // A conflict must name the field the client changed: a refusal without an overlapping field is a
+    // false conflict, counted as a failure.
+    const falseConflicts: Array<{ field: Field; named: string[] | null }> = []
+
     async function editField(client: Client, edit: number) {
       const field = random(FIELDS)
       const value = valueFor(field, client.index, edit)
@@ -91,8 +95,9 @@ describe('randomized collaboration across two nodes', () => {
           client.acknowledgedFields++
           return
         } catch (error) {
-          const data = (error as { data?: { code?: string; details?: { current?: { version: number } } } }).data
+          const data = (error as { data?: { code?: string; details?: { current?: { version: number }; fields?: string[] | null } } }).data
           if (data?.code !== 'CONFLICT') throw error
+          if (!data.details?.fields?.includes(field)) falseConflicts.push({ field, named: data.details?.fields ?? null })
           // The later writer is told and chooses: half the time they keep theirs, else take the other.
           client.version = Math.max(client.version, data.details?.current?.version ?? client.version)
           if (Math.random() < 0.5) return
@@ -114,6 +119,8 @@ describe('randomized collaboration across two nodes', () => {
         }
       }),
     )
+
+    expect(falseConflicts).toEqual([])
 
     // Quiescence: everyone converges on the database's record and notes.
     const stored = await database.prisma.organisation.findUniqueOrThrow({ where: { id: organisation.id } })

@@ -67,7 +67,9 @@ describe('interactions', () => {
     expect(updated).toMatchObject({ kind: 'CALL', version: 2 })
     expect(updated.people.map((person) => person.id).sort()).toEqual([first.id, second.id].sort())
 
-    expect((await errorOf(salesParis.trpc.interactions.delete.mutate({ id: created.id }))).data?.code).toBe('FORBIDDEN')
+    // A teammate who is not the author may not delete it; a manager may.
+    const teammate = await loginAs(server.url, 'camille.fournier@demo.test')
+    expect((await errorOf(teammate.trpc.interactions.delete.mutate({ id: created.id }))).data?.code).toBe('FORBIDDEN')
     await managerParis.trpc.interactions.delete.mutate({ id: created.id })
     expect((await errorOf(salesParis.trpc.interactions.byId.query({ id: created.id }))).data?.code).toBe('NOT_FOUND')
 

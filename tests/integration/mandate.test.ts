@@ -138,7 +138,7 @@ describe('mandates', () => {
       expect([startDate, error.data?.code, Object.keys(error.data?.fieldErrors ?? {})]).toEqual([startDate, 'BAD_REQUEST', ['startDate']])
     }
     const reversed = await errorOf(salesParis.trpc.mandates.create.mutate({ organisationId, startDate: '2025-06-01', endDate: '2025-05-31' }))
-    expect(reversed.data?.fieldErrors).toEqual({ endDate: ['The end date cannot be before the start date'] })
+    expect(reversed.data?.fieldCodes).toEqual({ endDate: ['end_before_start'] })
 
     const mandate = await salesParis.trpc.mandates.create.mutate({ organisationId, startDate: '2024-02-29', endDate: '' })
     expect(mandate).toMatchObject({ startDate: '2024-02-29', endDate: null })

@@ -3,7 +3,9 @@ import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, type TestClient } from '../support/client.ts'
 import { createTestDatabase, type TestDatabase } from '../support/database.ts'
-import { demoUsers, makeOrganisation } from '../support/factories.ts'
+import { hashPassword } from '../../src/server/features/auth/password.ts'
+import { USER_COLORS, userColor, type PresenceMember } from '../../src/shared/realtime/collaboration.ts'
+import { demoUsers, makeOrganisation, unique } from '../support/factories.ts'
 import { freePort, startServerProcess, type ServerProcess } from '../support/processes.ts'
 import { joinPresence, openNotes, request } from '../support/collaboration.ts'
 import { connectSocket } from '../support/socket.ts'
@@ -198,6 +200,56 @@ describe('presence across two nodes', () => {
       onA.close()
       onB.close()
       relay.close()
+    }
+  }, 60_000)
+
+  it('shows a renamed user’s new name and colour at once on every node, whether they or an admin made the change', async () => {
+    const organisation = await makeOrganisation(database.prisma, { teamId: parisTeam })
+    // A member of their own: renaming a demo account would change what other tests expect.
+    const email = `${unique('renamed').replace(' ', '-')}@factory.test`
+    const password = 'correct-horse-battery'
+    const member = await database.prisma.user.create({
+      data: { email, name: unique('Avant'), role: 'SALES', teamId: parisTeam, passwordHash: await hashPassword(password) },
+    })
+    // The renamed user is on node B; the teammate watching the page, and the renaming, go through node A.
+    const [renamed, watcher, admin] = await Promise.all([
+      loginAs(nodeB.url, email, password),
+      loginAs(nodeA.url, 'manager.paris@demo.test'),
+      loginAs(nodeA.url, 'admin@demo.test'),
+    ])
+    const onB = await connectSocket(nodeB.url, renamed)
+    const onA = await connectSocket(nodeA.url, watcher)
+    const seen: PresenceMember[] = []
+    onA.on('presence:changed', (payload) => payload.member.userId === member.id && seen.push(payload.member))
+    const memberNamed = (name: string) => expect.poll(() => seen.find((item) => item.name === name), { timeout: 10_000 }).toBeTruthy()
+    try {
+      expect((await joinPresence(onA, organisation.id)).ok).toBe(true)
+      expect((await joinPresence(onB, organisation.id)).ok).toBe(true)
+      await memberNamed(member.name)
+
+      // Their own settings, saved through the other node: no reconnection, the watcher sees it.
+      await renamed.trpc.settings.updateProfile.mutate({ name: 'Léa Nouveau', avatarColor: USER_COLORS[3] })
+      await memberNamed('Léa Nouveau')
+      expect(seen.at(-1)).toMatchObject({ socketId: onB.id, name: 'Léa Nouveau', color: USER_COLORS[3] })
+
+      // An admin's rename keeps the colour the user chose.
+      const { version } = await database.prisma.user.findUniqueOrThrow({ where: { id: member.id }, select: { version: true } })
+      await admin.trpc.users.update.mutate({ id: member.id, version, data: { name: 'Léa Renommée' } })
+      await memberNamed('Léa Renommée')
+      expect(seen.at(-1)).toMatchObject({ socketId: onB.id, color: USER_COLORS[3] })
+
+      // Someone joining later, on either node, hears the new name too.
+      const late = await connectSocket(nodeB.url, await loginAs(nodeB.url, 'sales.paris@demo.test'))
+      const joined = await joinPresence(late, organisation.id)
+      expect(joined.members?.find((item) => item.userId === member.id)).toMatchObject({ name: 'Léa Renommée', color: USER_COLORS[3] })
+      late.close()
+
+      // Back to the automatic colour: the one derived from the id, everywhere.
+      await renamed.trpc.settings.updateProfile.mutate({ name: 'Léa Renommée', avatarColor: null })
+      await expect.poll(() => seen.at(-1)?.color, { timeout: 10_000 }).toBe(userColor(member.id))
+    } finally {
+      onA.close()
+      onB.close()
     }
   }, 60_000)
 })

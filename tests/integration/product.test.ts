@@ -66,7 +66,7 @@ describe('products', () => {
   it('refuses an ISIN whose check digit is wrong with a clear field message', async () => {
     const error = await errorOf(salesParis.trpc.products.create.mutate({ name: 'Fonds faux', isin: withWrongCheckDigit(randomIsin()) }))
     expect(error.data?.code).toBe('BAD_REQUEST')
-    expect(error.data?.fieldErrors).toEqual({ isin: ['Invalid ISIN (check digit)'] })
+    expect(error.data?.fieldCodes).toEqual({ isin: ['isin_check_digit'] })
   })
 
   it('answers bad input with BAD_REQUEST and field messages', async () => {
@@ -81,7 +81,7 @@ describe('products', () => {
     )
     expect(error.data?.code).toBe('BAD_REQUEST')
     expect(Object.keys(error.data?.fieldErrors ?? {}).sort()).toEqual(['currency', 'isin', 'kind', 'name', 'status'])
-    expect(error.data?.fieldErrors.isin[0]).not.toBe('Invalid ISIN (check digit)')
+    expect(error.data?.fieldCodes?.isin[0]).not.toBe('isin_check_digit')
   })
 
   it('allows one product per ISIN in a team, answering CONFLICT on isin, while another team may reuse it', async () => {

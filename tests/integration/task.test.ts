@@ -89,9 +89,13 @@ describe('tasks', () => {
     await salesParis.trpc.tasks.update.mutate({ id: task.id, version: 1, data: { priority: 'URGENT' } })
     const error = await errorOf(salesParis.trpc.tasks.update.mutate({ id: task.id, version: 1, data: { priority: 'LOW' } }))
     expect(error.data?.code).toBe('CONFLICT')
-    expect(error.data?.details?.current).toMatchObject({ priority: 'URGENT', version: 2 })
-    expect((await errorOf(salesParis.trpc.tasks.complete.mutate({ id: task.id, version: 1 }))).data?.code).toBe('CONFLICT')
-    expect(await salesParis.trpc.tasks.byId.query({ id: task.id })).toMatchObject({ priority: 'URGENT', status: 'OPEN' })
+    expect(error.data?.details).toMatchObject({ current: { priority: 'URGENT', version: 2 }, fields: ['priority'] })
+    // Completing from before someone else's status change conflicts on the status (other fields would merge).
+    await salesParis.trpc.tasks.update.mutate({ id: task.id, version: 2, data: { status: 'IN_PROGRESS' } })
+    const stale = await errorOf(salesParis.trpc.tasks.complete.mutate({ id: task.id, version: 2 }))
+    expect(stale.data?.code).toBe('CONFLICT')
+    expect(stale.data?.details?.fields).toEqual(['status'])
+    expect(await salesParis.trpc.tasks.byId.query({ id: task.id })).toMatchObject({ priority: 'URGENT', status: 'IN_PROGRESS' })
   })
 
   it('answers bad input with BAD_REQUEST and field messages, never a 500', async () => {

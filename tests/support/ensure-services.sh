@@ -22,3 +22,27 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
 fi
+
+# Backups (npm run backup) need pg_dump / pg_restore 15, the embedded server's major version.
+if ! command -v pg_dump >/dev/null 2>&1 || ! command -v pg_restore >/dev/null 2>&1; then
+  echo "Installing PostgreSQL 15 client tools for the backup commands…"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client-15 >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client-15 >/dev/null
+  fi
+fi
+# Export tests read files back with independent readers: openpyxl (xlsx), poppler's pdftotext/pdfinfo.
+if ! command -v pdftotext >/dev/null 2>&1; then
+  echo "Installing poppler-utils for the export tests…"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  fi
+fi
+if ! python3 -c 'import openpyxl' >/dev/null 2>&1; then
+  echo "Installing openpyxl for the export tests…"
+  pip install -q openpyxl==3.1.5 2>/dev/null || pip install -q --break-system-packages openpyxl==3.1.5 2>/dev/null \
+    || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-openpyxl >/dev/null)
+fi

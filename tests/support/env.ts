@@ -8,3 +8,6 @@ export function databaseUrl(name: string): string {
   url.pathname = `/${name}`
   return url.toString()
 }
+
+/** Production-mode servers the tests start need their own 2FA key (config.ts refuses to start without one). */
+export const TEST_TOTP_ENCRYPTION_KEY = 'test-only-totp-encryption-key-0123456789abcdef'

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { TEST_TOTP_ENCRYPTION_KEY } from './env.ts'
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -22,15 +23,21 @@ export interface ServerProcess {
 }
 
 /** Starts the real server as its own process (`node src/server/main.ts`), as production runs it. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 90_000,
+  cwd = PROJECT_ROOT,
+): Promise<ServerProcess> {
   const port = Number(env.PORT ?? (await freePort()))
   let output = ''
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !['DATABASE_URL', 'REDIS_URL', 'PORT', 'NODE_OPTIONS'].includes(key) && !key.startsWith('VITEST')),
   )
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', ...env, PORT: String(port) },
+  // SERVER_CPU_PROF_DIR=<dir>: each server writes a V8 CPU profile there when it stops (benchmarks).
+  const profile = process.env.SERVER_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF_DIR}`] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
+    cwd,
+    env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', TOTP_ENCRYPTION_KEY: TEST_TOTP_ENCRYPTION_KEY, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (output += chunk))

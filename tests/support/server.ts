@@ -36,3 +36,19 @@ export async function startTestServer(options: { redis?: boolean; env?: Record<s
     },
   }
 }
+
+/** A second node of `first`'s deployment: same database, same Redis and prefix, its own node id. */
+export async function startSecondNode(first: TestServer, nodeId: string): Promise<RunningApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: first.database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: `test:${first.database.name}:`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    DEMO_PASSWORD,
+    NODE_ID: nodeId,
+  })
+  return startApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }))
+}

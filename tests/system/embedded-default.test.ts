@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { freePort, startServerProcess, type ServerProcess } from '../support/processes.ts'
 
 // The zero-configuration promise: no DATABASE_URL, no REDIS_URL → embedded PostgreSQL, in-process bus.
+// mkdtemp makes a private (0700) folder: the embedded default must start in one as it is.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alforis-embedded-'))
-fs.chmodSync(dataDir, 0o777)
 let server: ServerProcess | undefined
 
 afterAll(async () => {
@@ -45,6 +45,17 @@ describe('embedded default', () => {
     })
     expect(login.status).toBe(200)
     expect((await login.json()).result.data.json.viewer).toMatchObject({ email: 'admin@demo.test', role: 'ADMIN' })
+
+    // Global search needs unaccent and pg_trgm: the embedded PostgreSQL has them, and a misspelt,
+    // accent-free query finds the demo's "… Prévoyance" organisations.
+    const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ')
+    const query = encodeURIComponent(JSON.stringify({ json: { q: 'prevoyence', kinds: ['organisation'] } }))
+    const found = await fetch(`${server.url}/trpc/search.query?input=${query}`, { headers: { cookie } })
+    expect(found.status).toBe(200)
+    const groups = (await found.json()).result.data.json.groups as Array<{ kind: string; items: Array<{ title: string; match: string }> }>
+    const titles = groups.flatMap((group) => group.items.map((item) => item.title))
+    expect(titles.length).toBeGreaterThan(0)
+    expect(titles.every((title) => /Prévoyance/.test(title))).toBe(true)
 
     expect(await portOpen(pgPort)).toBe(true)
     const exitCode = await server.stop()

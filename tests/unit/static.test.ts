@@ -15,6 +15,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(root, 'assets'))
   fs.writeFileSync(path.join(root, 'index.html'), '<div id="root"></div>')
   fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log("alforis");'.repeat(100))
+  fs.writeFileSync(path.join(root, 'assets', 'app.js.map'), '{"version":3,"sources":["../../src/client/main.tsx"]}')
   fs.writeFileSync(path.join(os.tmpdir(), 'secret.txt'), 'secret')
   server = http.createServer(createStaticHandler(root))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -49,5 +50,11 @@ describe('static client files', () => {
     expect((await get('/organisations/123')).body.toString()).toBe('<div id="root"></div>')
     const escape = await get('/..%2Fsecret.txt')
     expect(escape.body.toString()).not.toBe('secret')
+  })
+
+  it('does not publish the build’s source maps', async () => {
+    const response = await get('/assets/app.js.map')
+    expect(response.status).toBe(404)
+    expect(response.body.toString()).not.toContain('src/client')
   })
 })

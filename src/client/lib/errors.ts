@@ -34,6 +34,12 @@ export function errorKind(error: unknown): ErrorKind {
   return KIND_BY_CODE[apiError.data.code] ?? 'server'
 }
 
+/** The id the server logged (and reported) this failure under, for a support request. */
+export function correlationIdOf(error: unknown): string | undefined {
+  const id = (asApiError(error)?.data as { correlationId?: unknown } | undefined)?.correlationId
+  return typeof id === 'string' ? id : undefined
+}
+
 export function fieldErrorsOf(error: unknown): Record<string, string[] | undefined> {
   return asApiError(error)?.data?.fieldErrors ?? {}
 }

@@ -8,7 +8,7 @@ export type { AppRouter }
 export type RouterOutputs = inferRouterOutputs<AppRouter>
 export type Trpc = TRPCOptionsProxy<AppRouter>
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>()
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>()
 
 function webSocketUrl(): string {
   const protocol = location.protocol === 'https:' ? 'wss' : 'ws'

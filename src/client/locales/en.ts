@@ -4,10 +4,20 @@ import { personMessages } from './features/person.ts'
 import { mandateMessages } from './features/mandate.ts'
 import { productMessages } from './features/product.ts'
 import { taskMessages } from './features/task.ts'
+import { activityMessages } from './features/activity.ts'
+import { activityListMessages } from './features/activity-list.ts'
 import { adminMessages } from './features/admin.ts'
 import { pipelineMessages } from './features/pipeline.ts'
 import { notificationMessages } from './features/notification.ts'
 import { collaborationMessages } from './features/collaboration.ts'
+import { listMessages } from './features/list.ts'
+import { importMessages } from './features/import.ts'
+import { webhookMessages } from './features/webhook.ts'
+import { exportMessages } from './features/export.ts'
+import { dashboardMessages } from './features/dashboard.ts'
+import { searchMessages } from './features/search.ts'
+import { settingsMessages } from './features/settings.ts'
+import { securityMessages } from './features/security.ts'
 
 export const en: Messages = {
   app: {
@@ -20,6 +30,10 @@ export const en: Messages = {
     loading: 'Loading…',
     backHome: 'Back to home',
     required: 'This field is required',
+  },
+  toast: {
+    undo: 'Undo',
+    close: 'Dismiss notification',
   },
   roles: {
     ADMIN: 'Administrator',
@@ -38,7 +52,10 @@ export const en: Messages = {
     mandates: 'Mandates',
     products: 'Products',
     tasks: 'Tasks',
+    activities: 'Activities',
+    imports: 'Imports',
     admin: 'Admin',
+    webhooks: 'Webhooks',
   },
   userMenu: {
     label: 'User menu',
@@ -71,6 +88,8 @@ export const en: Messages = {
     submitting: 'Signing in…',
     invalidCredentials: 'Incorrect email or password',
     rateLimited: 'Too many failed sign-in attempts. Try again in {{minutes}} minutes.',
+    rateLimitedSeconds_one: 'Too many failed sign-in attempts. Try again in {{count}} second.',
+    rateLimitedSeconds_other: 'Too many failed sign-in attempts. Try again in {{count}} seconds.',
     unreachable: 'The server cannot be reached. Check your connection and try again.',
     failed: 'Sign-in failed. Please try again in a moment.',
     heroTitle: 'Your distribution pipeline, live.',
@@ -83,63 +102,26 @@ export const en: Messages = {
       notifications: 'Instant notifications for your team',
     },
     footer: 'Access restricted to Alforis teams.',
+    secondFactor: {
+      code: 'Verification code',
+      codeHelp: 'Enter the 6-digit code shown by your authenticator app.',
+      recoveryCode: 'Recovery code',
+      recoveryHelp: 'Enter one of your recovery codes. Each code works once.',
+      submit: 'Verify',
+      useRecovery: 'Use a recovery code',
+      useCode: 'Use the app',
+      back: 'Back',
+      expired: 'The sign-in expired or too many wrong codes were entered. Enter your password again.',
+      restart: 'Start signing in again',
+    },
   },
   dashboard: {
+    ...dashboardMessages.en,
     documentTitle: 'Dashboard',
     greeting: 'Hello, {{name}}',
     summary: '{{role}} · {{team}}',
     teamLabel: '{{team}} team',
     allTeams: 'All teams',
-    shortcuts: 'Shortcuts',
-    access: {
-      title: 'Your permissions',
-      description: 'What your role allows you to do.',
-      read: 'View records',
-      write: 'Create and edit',
-      delete: 'Delete',
-      import: 'Import data',
-      export: 'Export data',
-      users: 'Manage users',
-      allowed: 'Allowed',
-      denied: 'Not allowed',
-    },
-  },
-  sections: {
-    organisations: {
-      description: 'Investors, asset managers, distributors and partners.',
-      emptyTitle: 'No organisations to show',
-      emptyText: 'Organisations followed by your team will appear here.',
-    },
-    people: {
-      description: 'The contacts at your organisations and their roles.',
-      emptyTitle: 'No people to show',
-      emptyText: "Your team's contacts will appear here.",
-    },
-    pipeline: {
-      description: 'From prospecting to signature, stage by stage.',
-      emptyTitle: 'The pipeline is empty',
-      emptyText: 'Organisations being followed will appear here, by stage.',
-    },
-    mandates: {
-      description: 'Distribution agreements signed with asset managers.',
-      emptyTitle: 'No mandates to show',
-      emptyText: 'Distribution mandates will appear here.',
-    },
-    products: {
-      description: 'Funds, ETFs and SCPIs distributed, identified by their ISIN.',
-      emptyTitle: 'No products to show',
-      emptyText: 'Products covered by your mandates will appear here.',
-    },
-    tasks: {
-      description: "Your team's follow-ups, meetings and deadlines.",
-      emptyTitle: 'No tasks to show',
-      emptyText: 'Tasks assigned to you will appear here.',
-    },
-    admin: {
-      description: 'Users, teams, webhooks and data imports.',
-      emptyTitle: 'Nothing to administer yet',
-      emptyText: 'The users and teams you manage will appear here.',
-    },
   },
   errors: {
     title: 'Something went wrong',
@@ -149,14 +131,27 @@ export const en: Messages = {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you asked for does not exist or has moved.',
     notFoundCode: 'Error 404',
+    crashTitle: 'Oops, the application ran into a problem',
+    crashText: 'We have been told about it. Reload the page to pick up where you left off.',
+    reload: 'Reload',
+    reference: 'Incident reference: {{id}}',
   },
   organisation: organisationMessages.en,
   person: personMessages.en,
   mandate: mandateMessages.en,
   product: productMessages.en,
   task: taskMessages.en,
+  activity: activityMessages.en,
+  activityList: activityListMessages.en,
   admin: adminMessages.en,
   pipeline: pipelineMessages.en,
   notification: notificationMessages.en,
   collaboration: collaborationMessages.en,
+  list: listMessages.en,
+  search: searchMessages.en,
+  security: securityMessages.en,
+  import: importMessages.en,
+  webhooks: webhookMessages.en,
+  export: exportMessages.en,
+  settings: settingsMessages.en,
 }

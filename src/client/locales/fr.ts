@@ -7,6 +7,16 @@ import { adminMessages } from './features/admin.ts'
 import { pipelineMessages } from './features/pipeline.ts'
 import { notificationMessages } from './features/notification.ts'
 import { collaborationMessages } from './features/collaboration.ts'
+import { listMessages } from './features/list.ts'
+import { importMessages } from './features/import.ts'
+import { webhookMessages } from './features/webhook.ts'
+import { exportMessages } from './features/export.ts'
+import { activityMessages } from './features/activity.ts'
+import { activityListMessages } from './features/activity-list.ts'
+import { dashboardMessages } from './features/dashboard.ts'
+import { searchMessages } from './features/search.ts'
+import { settingsMessages } from './features/settings.ts'
+import { securityMessages } from './features/security.ts'
 
 // French is the reference locale: its shape types every other locale and every `t()` key.
 export const fr = {
@@ -20,6 +30,10 @@ export const fr = {
     loading: 'Chargement…',
     backHome: "Retour à l'accueil",
     required: 'Ce champ est obligatoire',
+  },
+  toast: {
+    undo: 'Annuler',
+    close: 'Fermer la notification',
   },
   roles: {
     ADMIN: 'Administrateur',
@@ -38,7 +52,10 @@ export const fr = {
     mandates: 'Mandats',
     products: 'Produits',
     tasks: 'Tâches',
+    activities: 'Activités',
+    imports: 'Imports',
     admin: 'Admin',
+    webhooks: 'Webhooks',
   },
   userMenu: {
     label: 'Menu utilisateur',
@@ -72,6 +89,8 @@ export const fr = {
     invalidCredentials: 'E-mail ou mot de passe incorrect',
     rateLimited:
       'Trop de tentatives de connexion infructueuses. Réessayez dans {{minutes}} minutes.',
+    rateLimitedSeconds_one: 'Trop de tentatives de connexion infructueuses. Réessayez dans {{count}} seconde.',
+    rateLimitedSeconds_other: 'Trop de tentatives de connexion infructueuses. Réessayez dans {{count}} secondes.',
     unreachable: 'Impossible de joindre le serveur. Vérifiez votre connexion puis réessayez.',
     failed: 'La connexion a échoué. Réessayez dans un instant.',
     heroTitle: 'Votre pipeline de distribution, en temps réel.',
@@ -84,63 +103,26 @@ export const fr = {
       notifications: 'Notifications instantanées pour votre équipe',
     },
     footer: 'Accès réservé aux équipes Alforis.',
+    secondFactor: {
+      code: 'Code de vérification',
+      codeHelp: 'Saisissez le code à 6 chiffres affiché par votre application d’authentification.',
+      recoveryCode: 'Code de secours',
+      recoveryHelp: 'Saisissez l’un de vos codes de secours. Chaque code ne sert qu’une fois.',
+      submit: 'Vérifier',
+      useRecovery: 'Utiliser un code de secours',
+      useCode: 'Utiliser l’application',
+      back: 'Retour',
+      expired: 'La connexion a expiré ou trop de codes erronés ont été saisis. Saisissez à nouveau votre mot de passe.',
+      restart: 'Recommencer la connexion',
+    },
   },
   dashboard: {
+    ...dashboardMessages.fr,
     documentTitle: 'Tableau de bord',
     greeting: 'Bonjour, {{name}}',
     summary: '{{role}} · {{team}}',
     teamLabel: 'Équipe {{team}}',
     allTeams: 'Toutes les équipes',
-    shortcuts: 'Accès rapides',
-    access: {
-      title: 'Vos droits',
-      description: 'Ce que votre rôle vous permet de faire.',
-      read: 'Consulter les fiches',
-      write: 'Créer et modifier',
-      delete: 'Supprimer',
-      import: 'Importer des données',
-      export: 'Exporter des données',
-      users: 'Gérer les utilisateurs',
-      allowed: 'Autorisé',
-      denied: 'Non autorisé',
-    },
-  },
-  sections: {
-    organisations: {
-      description: 'Investisseurs, sociétés de gestion, distributeurs et partenaires.',
-      emptyTitle: 'Aucune organisation à afficher',
-      emptyText: 'Les organisations suivies par votre équipe apparaîtront ici.',
-    },
-    people: {
-      description: 'Les contacts de vos organisations et leurs rôles.',
-      emptyTitle: 'Aucune personne à afficher',
-      emptyText: 'Les contacts de votre équipe apparaîtront ici.',
-    },
-    pipeline: {
-      description: 'De la prospection à la signature, étape par étape.',
-      emptyTitle: 'Le pipeline est vide',
-      emptyText: 'Les organisations en cours de suivi apparaîtront ici, par étape.',
-    },
-    mandates: {
-      description: 'Les accords de distribution signés avec les sociétés de gestion.',
-      emptyTitle: 'Aucun mandat à afficher',
-      emptyText: 'Les mandats de distribution apparaîtront ici.',
-    },
-    products: {
-      description: 'Fonds, ETF et SCPI distribués, identifiés par leur code ISIN.',
-      emptyTitle: 'Aucun produit à afficher',
-      emptyText: 'Les produits couverts par vos mandats apparaîtront ici.',
-    },
-    tasks: {
-      description: 'Relances, rendez-vous et échéances de votre équipe.',
-      emptyTitle: 'Aucune tâche à afficher',
-      emptyText: 'Les tâches qui vous sont assignées apparaîtront ici.',
-    },
-    admin: {
-      description: 'Utilisateurs, équipes, webhooks et imports de données.',
-      emptyTitle: 'Rien à administrer pour le moment',
-      emptyText: 'Les utilisateurs et les équipes que vous gérez apparaîtront ici.',
-    },
   },
   errors: {
     title: 'Une erreur est survenue',
@@ -150,16 +132,29 @@ export const fr = {
     notFoundTitle: 'Page introuvable',
     notFoundText: "La page demandée n'existe pas ou a été déplacée.",
     notFoundCode: 'Erreur 404',
+    crashTitle: 'Oups, l’application a rencontré un problème',
+    crashText: 'Nous en avons été informés. Rechargez la page pour reprendre là où vous en étiez.',
+    reload: 'Recharger',
+    reference: 'Référence de l’incident : {{id}}',
   },
   organisation: organisationMessages.fr,
   person: personMessages.fr,
   mandate: mandateMessages.fr,
   product: productMessages.fr,
   task: taskMessages.fr,
+  activity: activityMessages.fr,
+  activityList: activityListMessages.fr,
   admin: adminMessages.fr,
   pipeline: pipelineMessages.fr,
   notification: notificationMessages.fr,
   collaboration: collaborationMessages.fr,
+  list: listMessages.fr,
+  search: searchMessages.fr,
+  security: securityMessages.fr,
+  import: importMessages.fr,
+  webhooks: webhookMessages.fr,
+  export: exportMessages.fr,
+  settings: settingsMessages.fr,
 }
 
 export type Messages = typeof fr

@@ -4,6 +4,8 @@ import { AdminPage } from '../features/admin/components/admin-page.tsx'
 import { adminSearch } from '../features/admin/admin-search.ts'
 import { teamsQueryOptions, usersQueryOptions } from '../features/admin/queries.ts'
 import { authenticatedRoute } from './authenticated.tsx'
+import { AuditPage } from '../features/security/components/audit-page.tsx'
+import { auditSearch } from '../features/security/audit-search.ts'
 
 export const adminRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
@@ -22,5 +24,16 @@ export const adminRoute = createRoute({
   component: AdminPage,
 })
 
+/** The firm's security rules and audit trail (admins only). */
+export const adminAuditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: 'admin/audit',
+  validateSearch: auditSearch,
+  beforeLoad: ({ context }) => {
+    if (!can(context.viewer.role, 'security:admin')) throw notFound()
+  },
+  component: AuditPage,
+})
+
 /** Every route of this section; route-tree.ts mounts them under the authenticated layout. */
-export const adminRoutes = [adminRoute]
+export const adminRoutes = [adminRoute, adminAuditRoute]

@@ -13,6 +13,11 @@ export const authenticatedRoute = createRoute({
     if (!viewer) {
       throw redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } })
     }
+    // A password an admin chose must be replaced first: the server refuses everything else.
+    // So must a second factor that the user's role requires (the server refuses the rest until then).
+    if ((viewer.mustChangePassword || viewer.mustEnrolTwoFactor) && location.pathname !== '/settings/security') {
+      throw redirect({ to: '/settings/security', replace: true })
+    }
     return { viewer }
   },
   pendingComponent: ShellPending,

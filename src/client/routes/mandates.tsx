@@ -5,6 +5,7 @@ import { MandatesPage } from '../features/mandate/components/mandates-page.tsx'
 import { mandateListOptions, mandateListSearch } from '../features/mandate/mandate-search.ts'
 import { errorKind } from '../lib/errors.ts'
 import { authenticatedRoute } from './authenticated.tsx'
+import { useRememberVisit } from '../features/search/hooks/use-remember-visit.ts'
 
 export const mandatesRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
@@ -42,6 +43,7 @@ export const mandateRoute = createRoute({
 
 function MandateRouteComponent() {
   const { id } = mandateRoute.useParams()
+  useRememberVisit('mandate', id)
   return <MandatePage key={id} mandateId={id} />
 }
 

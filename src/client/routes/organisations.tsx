@@ -12,6 +12,7 @@ import { organisationListOptions } from '../features/organisation/hooks/use-orga
 import { organisationSearchSchema, type OrganisationSearch } from '../features/organisation/search.ts'
 import { errorKind } from '../lib/errors.ts'
 import { authenticatedRoute } from './authenticated.tsx'
+import { useRememberVisit } from '../features/search/hooks/use-remember-visit.ts'
 
 export const organisationsRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
@@ -57,6 +58,7 @@ export const organisationRoute = createRoute({
 
 function OrganisationRouteComponent() {
   const { id } = organisationRoute.useParams()
+  useRememberVisit('organisation', id)
   return <OrganisationDetailPage id={id} />
 }
 

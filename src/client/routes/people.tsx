@@ -5,6 +5,7 @@ import { PeoplePage } from '../features/person/components/people-page.tsx'
 import { personListOptions, personListSearch } from '../features/person/person-search.ts'
 import { errorKind } from '../lib/errors.ts'
 import { authenticatedRoute } from './authenticated.tsx'
+import { useRememberVisit } from '../features/search/hooks/use-remember-visit.ts'
 
 export const peopleRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
@@ -42,6 +43,7 @@ export const personRoute = createRoute({
 
 function PersonRouteComponent() {
   const { id } = personRoute.useParams()
+  useRememberVisit('person', id)
   return <PersonPage key={id} personId={id} />
 }
 

@@ -5,6 +5,7 @@ import { ProductsPage } from '../features/product/components/products-page.tsx'
 import { productListOptions, productListSearch } from '../features/product/product-search.ts'
 import { errorKind } from '../lib/errors.ts'
 import { authenticatedRoute } from './authenticated.tsx'
+import { useRememberVisit } from '../features/search/hooks/use-remember-visit.ts'
 
 export const productsRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
@@ -42,6 +43,7 @@ export const productRoute = createRoute({
 
 function ProductRouteComponent() {
   const { id } = productRoute.useParams()
+  useRememberVisit('product', id)
   return <ProductPage key={id} productId={id} />
 }
 

@@ -1,6 +1,8 @@
+import { activityRoutes } from './activities.tsx'
 import { adminRoutes } from './admin.tsx'
 import { authenticatedRoute } from './authenticated.tsx'
 import { dashboardRoute } from './dashboard.tsx'
+import { importRoutes } from './imports.tsx'
 import { loginRoute } from './login.tsx'
 import { mandateRoutes } from './mandates.tsx'
 import { notFoundRoute } from './not-found.tsx'
@@ -9,8 +11,10 @@ import { personRoutes } from './people.tsx'
 import { pipelineRoutes } from './pipeline.tsx'
 import { productRoutes } from './products.tsx'
 import { rootRoute } from './root.tsx'
+import { searchRoutes } from './search.tsx'
 import { settingsRoutes } from './settings.tsx'
 import { taskRoutes } from './tasks.tsx'
+import { webhookRoutes } from './webhooks.tsx'
 
 export const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -22,8 +26,12 @@ export const routeTree = rootRoute.addChildren([
     ...mandateRoutes,
     ...productRoutes,
     ...taskRoutes,
+    ...activityRoutes,
+    ...importRoutes,
     ...adminRoutes,
+    ...webhookRoutes,
     ...settingsRoutes,
+    ...searchRoutes,
     notFoundRoute,
   ]),
 ])

@@ -1,5 +1,8 @@
-import { createRoute } from '@tanstack/react-router'
+import { createRoute, notFound } from '@tanstack/react-router'
+import { idSchema } from '../../shared/schemas/common.ts'
+import { TaskNotFound, TaskPage } from '../features/task/components/task-page.tsx'
 import { TasksPage } from '../features/task/components/tasks-page.tsx'
+import { errorKind } from '../lib/errors.ts'
 import { taskListOptions, taskListSearch } from '../features/task/task-search.ts'
 import { authenticatedRoute } from './authenticated.tsx'
 
@@ -27,5 +30,27 @@ function TasksRouteComponent() {
   )
 }
 
+export const taskRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: 'tasks/$id',
+  loader: async ({ context, params }) => {
+    // A malformed id can name nothing: same answer as a task outside the team.
+    if (!idSchema.safeParse(params.id).success) throw notFound()
+    try {
+      await context.queryClient.ensureQueryData(context.trpc.tasks.byId.queryOptions({ id: params.id }))
+    } catch (error) {
+      if (errorKind(error) === 'notFound') throw notFound()
+      throw error
+    }
+  },
+  notFoundComponent: TaskNotFound,
+  component: TaskRouteComponent,
+})
+
+function TaskRouteComponent() {
+  const { id } = taskRoute.useParams()
+  return <TaskPage key={id} id={id} />
+}
+
 /** Every route of this section; route-tree.ts mounts them under the authenticated layout. */
-export const taskRoutes = [tasksRoute]
+export const taskRoutes = [tasksRoute, taskRoute]

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { migrateJobQueue } from '../jobs/queue.ts'
 
 const run = promisify(execFile)
 const require = createRequire(import.meta.url)
@@ -30,9 +31,11 @@ export async function runPrismaCli(args: string[], databaseUrl: string): Promise
 }
 
 /**
- * Applies prisma/migrations. Safe to run from several nodes at once: Prisma serialises migrations
- * with an advisory lock.
+ * Applies prisma/migrations, then the job queue's own schema (graphile-worker). Safe to run from
+ * several nodes at once: both serialise their migrations with an advisory lock.
  */
-export function migrateDatabase(databaseUrl: string): Promise<string> {
-  return runPrismaCli(['migrate', 'deploy'], databaseUrl)
+export async function migrateDatabase(databaseUrl: string): Promise<string> {
+  const output = await runPrismaCli(['migrate', 'deploy'], databaseUrl)
+  await migrateJobQueue(databaseUrl)
+  return output
 }

@@ -1,5 +1,6 @@
 import { Prisma } from '../db/client.ts'
 import type { Db } from '../features/scope.ts'
+import { recordChange } from '../cache/invalidation.ts'
 
 /** Domain event types: `<entity>.<verb>`. */
 export type DomainEventType = `${string}.${'created' | 'updated' | 'deleted' | 'stage_changed' | string}`
@@ -25,16 +26,79 @@ const EVENT_LOG_LOCK = 72_616_001
  *
  * The transaction-scoped advisory lock makes concurrent writers commit their events one after the
  * other, so an id is never committed after a higher one: the relay can follow the log by id alone
- * without skipping a late commit. NOTIFY wakes the relay when the transaction commits.
+ * without skipping a late commit. NOTIFY wakes the relay when the transaction commits. Because this
+ * lock is taken last, a transaction must take its row locks before it (see features/versioned-write.ts):
+ * a row locked after an append could deadlock with a writer holding that row and waiting here.
  */
 export async function appendEvent(db: Db, event: NewDomainEvent): Promise<bigint> {
-  await db.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_LOG_LOCK})`
-  const row = await db.domainEvent.create({
-    data: { ...event, payload: JSON.parse(JSON.stringify(event.payload)) },
-    select: { id: true },
-  })
-  await db.$executeRaw`SELECT pg_notify('domain_events', ${row.id.toString()})`
+  recordChange(event)
+  // One round trip: the lock (fenced by OFFSET 0 so it is taken before the row's id is drawn), the
+  // insert, and the NOTIFY sent at commit.
+  const [row] = await db.$queryRaw<Array<{ id: bigint }>>`
+    WITH appended AS (
+      INSERT INTO "DomainEvent" (type, entity, "entityId", "teamId", "actorId", payload)
+      SELECT ${event.type}, ${event.entity}, ${event.entityId}, ${event.teamId}::uuid, ${event.actorId}::uuid, ${JSON.stringify(event.payload)}::jsonb
+      FROM (SELECT pg_advisory_xact_lock(${EVENT_LOG_LOCK}) OFFSET 0) AS locked
+      RETURNING id)
+    SELECT a.id FROM appended a CROSS JOIN LATERAL (SELECT pg_notify('domain_events', a.id::text)) AS notified`
   return row.id
+}
+
+/** Rows per statement when appending many events at once. */
+const EVENT_BATCH_SIZE = 5_000
+
+/**
+ * Appends many events in a few statements (bulk writes such as imports): the same lock and
+ * NOTIFY as `appendEvent`, taken once, as the last statements of the caller's transaction.
+ */
+export async function appendEvents(db: Db, events: NewDomainEvent[]): Promise<void> {
+  if (events.length === 0) return
+  for (const event of events) recordChange(event)
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_LOG_LOCK})`
+  for (let start = 0; start < events.length; start += EVENT_BATCH_SIZE) {
+    const batch = events.slice(start, start + EVENT_BATCH_SIZE)
+    await db.$executeRaw`
+      INSERT INTO "DomainEvent" (type, entity, "entityId", "teamId", "actorId", payload)
+      SELECT type, entity, entity_id, team_id, actor_id, payload::jsonb
+      FROM unnest(${batch.map((event) => event.type)}::text[], ${batch.map((event) => event.entity)}::text[],
+        ${batch.map((event) => event.entityId)}::text[], ${batch.map((event) => event.teamId)}::uuid[],
+        ${batch.map((event) => event.actorId)}::uuid[], ${batch.map((event) => JSON.stringify(event.payload))}::text[])
+        AS e(type, entity, entity_id, team_id, actor_id, payload)`
+  }
+  await db.$executeRaw`SELECT pg_notify('domain_events', (SELECT max(id)::text FROM "DomainEvent"))`
+}
+
+/**
+ * For bulk writes that produce their events as they go (imports): `stageEvents` keeps them in a
+ * temporary table of the transaction, chunk by chunk, so they are neither held in memory nor shipped
+ * while the event log's lock is held; `appendStagedEvents` then appends them all, in staging order,
+ * in one statement as the last of the transaction (same lock and NOTIFY as `appendEvent`).
+ */
+export async function stageEvents(db: Db, events: NewDomainEvent[]): Promise<void> {
+  if (events.length === 0) return
+  for (const event of events) recordChange(event)
+  await db.$executeRaw`
+    CREATE TEMP TABLE IF NOT EXISTS staged_domain_events (seq bigserial, type text, entity text, "entityId" text, "teamId" uuid, "actorId" uuid, payload jsonb)
+    ON COMMIT DROP`
+  await db.$executeRaw`
+    INSERT INTO staged_domain_events (type, entity, "entityId", "teamId", "actorId", payload)
+    SELECT type, entity, entity_id, team_id, actor_id, payload::jsonb
+    FROM unnest(${events.map((event) => event.type)}::text[], ${events.map((event) => event.entity)}::text[],
+      ${events.map((event) => event.entityId)}::text[], ${events.map((event) => event.teamId)}::uuid[],
+      ${events.map((event) => event.actorId)}::uuid[], ${events.map((event) => JSON.stringify(event.payload))}::text[])
+      AS e(type, entity, entity_id, team_id, actor_id, payload)`
+}
+
+export async function appendStagedEvents(db: Db): Promise<void> {
+  const [staging] = await db.$queryRaw<Array<{ exists: boolean }>>`SELECT to_regclass('pg_temp.staged_domain_events') IS NOT NULL AS exists`
+  if (!staging.exists) return
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_LOG_LOCK})`
+  await db.$executeRaw`
+    INSERT INTO "DomainEvent" (type, entity, "entityId", "teamId", "actorId", payload)
+    SELECT type, entity, "entityId", "teamId", "actorId", payload FROM staged_domain_events ORDER BY seq`
+  // Dropped now, so that a later bulk write in the same transaction starts from an empty one.
+  await db.$executeRaw`DROP TABLE staged_domain_events`
+  await db.$executeRaw`SELECT pg_notify('domain_events', (SELECT max(id)::text FROM "DomainEvent"))`
 }
 
 /** Field-level before/after of the fields an update touched (dates and decimals compared by value). */
@@ -55,11 +119,18 @@ function normalise(value: unknown): unknown {
 }
 
 /**
- * Fields of a record changed by updates after `sinceVersion`, read from the record's update events
- * (their payload carries `version` and `changes`). Returns null when the log cannot tell (history
- * longer than it looks back), which callers must treat as "everything may have changed".
+ * Fields of a record changed by updates after `sinceVersion` (up to `currentVersion` when given),
+ * read from the record's update events (their payload carries `version` and `changes`). Returns null
+ * when the log cannot tell (a version without its event, or history longer than it looks back),
+ * which callers must treat as "everything may have changed".
  */
-export async function fieldsChangedSince(db: Db, entity: string, entityId: string, sinceVersion: number): Promise<Set<string> | null> {
+export async function fieldsChangedSince(
+  db: Db,
+  entity: string,
+  entityId: string,
+  sinceVersion: number,
+  currentVersion?: number,
+): Promise<Set<string> | null> {
   const events = await db.domainEvent.findMany({
     where: { entity, entityId },
     orderBy: { id: 'desc' },
@@ -74,7 +145,7 @@ export async function fieldsChangedSince(db: Db, entity: string, entityId: strin
     seenVersions.add(version)
     for (const field of Object.keys(changes ?? {})) changed.add(field)
   }
-  const latest = Math.max(sinceVersion, ...seenVersions)
+  const latest = currentVersion ?? Math.max(sinceVersion, ...seenVersions)
   for (let version = sinceVersion + 1; version <= latest; version++) if (!seenVersions.has(version)) return null
   return changed
 }

@@ -61,12 +61,37 @@ export async function listPage<D extends ModelDelegate, S extends Select<D> | un
   return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null, total }
 }
 
+/**
+ * Every row of a list, in its order, in batches of `batchSize` read by the same keyset paging as
+ * `listPage` (no count, no offset): what exports stream. Stops between batches once `signal` aborts.
+ */
+export async function* listBatches<D extends ModelDelegate, S extends Select<D> | undefined = undefined>(
+  model: D,
+  query: Omit<PageQuery<D, S>, 'cursor' | 'limit'> & { batchSize: number; signal?: AbortSignal },
+): AsyncGenerator<(Row<D, S> & { id: string })[]> {
+  let cursor: string | null = null
+  let cursorRow: CursorRow | undefined
+  while (!query.signal?.aborted) {
+    const rows = (await pageRows(model, { ...query, cursor, limit: query.batchSize }, cursorRow)) as (Row<D, S> & { id: string })[]
+    const batch = rows.slice(0, query.batchSize)
+    if (batch.length > 0) yield batch
+    if (rows.length <= query.batchSize) return
+    const last = batch[batch.length - 1] as CursorRow
+    cursor = last.id
+    // The last row read holds its sort values when `select` has them: the next batch starts from
+    // them without reading the row again (one query less per batch).
+    cursorRow = 'keyset' in query.sort && query.sort.keyset.every((column) => holds(column, last)) ? last : undefined
+  }
+}
+
+type CursorRow = { id: string } & Record<string, unknown>
+
 type Comparison = 'gt' | 'gte' | 'lt' | 'lte'
 type SortValue = string | number | Date
 type Condition = Record<string, unknown>
 
 /** The page's rows plus one, which tells whether more follow. */
-async function pageRows<D extends ModelDelegate, S>(model: D, query: PageQuery<D, S>): Promise<unknown[]> {
+async function pageRows<D extends ModelDelegate, S>(model: D, query: PageQuery<D, S>, cursorRow?: CursorRow): Promise<unknown[]> {
   const { where, scope, select, sort, direction, cursor } = query
   const take = query.limit + 1
   if ('enum' in sort) {
@@ -83,10 +108,12 @@ async function pageRows<D extends ModelDelegate, S>(model: D, query: PageQuery<D
   let start: Condition = {}
   let startAmongMissing: Condition | undefined
   if (cursor) {
-    const at = (await model.findFirst({
-      where: { AND: [scope, { id: cursor }] },
-      select: Object.assign({ id: true }, ...columns.map(selectOf)),
-    })) as ({ id: string } & Record<string, unknown>) | null
+    const at =
+      cursorRow ??
+      ((await model.findFirst({
+        where: { AND: [scope, { id: cursor }] },
+        select: Object.assign({ id: true }, ...columns.map(selectOf)),
+      })) as CursorRow | null)
     // As with Prisma's cursor: a cursor that no longer exists ends the list.
     if (!at) return []
     const values = columns.map((column) => valueOf(column, at))
@@ -146,6 +173,14 @@ function selectOf<D>(column: Column<D>): Condition {
   if (typeof column === 'string') return { [column]: true }
   const [relation, field] = column
   return { [relation]: { select: { [field]: true } } }
+}
+
+/** Whether a row read with some `select` holds the column's value (null included). */
+function holds<D>(column: Column<D>, row: Record<string, unknown>): boolean {
+  if (typeof column === 'string') return column in row
+  const [relation, field] = column
+  const related = row[relation] as Record<string, unknown> | null | undefined
+  return related === null || (related !== undefined && field in related)
 }
 
 function valueOf<D>(column: Column<D>, row: Record<string, unknown>): SortValue | null {

@@ -1,7 +1,7 @@
 import { seesAllTeams } from '../../shared/permissions.ts'
 import type { Viewer } from './auth/auth.service.ts'
 import { DomainError } from '../errors.ts'
-import type { PrismaClient, Prisma } from '../db/client.ts'
+import { Prisma, type PrismaClient } from '../db/client.ts'
 
 // The one data-scoping layer (SPEC §3): every service filters reads and checks writes with these,
 // so a record outside the caller's team is simply not found (no existence leak).
@@ -12,6 +12,8 @@ const NO_TEAM = '00000000-0000-0000-0000-000000000000'
 export interface ServiceContext {
   prisma: PrismaClient
   viewer: Viewer
+  /** The caller's address and browser, for the security audit trail (absent in jobs and scripts). */
+  client?: { ip: string; userAgent?: string }
 }
 
 export type Db = PrismaClient | Prisma.TransactionClient
@@ -19,6 +21,12 @@ export type Db = PrismaClient | Prisma.TransactionClient
 /** `where` fragment restricting a team-scoped model to what the viewer may read. */
 export function teamScope(viewer: Viewer): { teamId?: string } {
   return seesAllTeams(viewer.role) ? {} : { teamId: viewer.teamId ?? NO_TEAM }
+}
+
+/** The same rule as `teamScope`, as a condition on `column` for the raw SQL of the search. */
+export function teamScopeSql(viewer: Viewer, column: Prisma.Sql): Prisma.Sql {
+  const { teamId } = teamScope(viewer)
+  return teamId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} = ${teamId}::uuid`
 }
 
 export function inScope(viewer: Viewer, teamId: string | null): boolean {
@@ -29,13 +37,13 @@ export function inScope(viewer: Viewer, teamId: string | null): boolean {
 export function targetTeam(viewer: Viewer, requested?: string | null): string {
   if (seesAllTeams(viewer.role)) {
     const teamId = requested ?? viewer.teamId
-    if (!teamId) throw new DomainError('INVALID', 'Choose a team', { fieldErrors: { teamId: ['Required'] } })
+    if (!teamId) throw new DomainError('INVALID', 'Choose a team', { fieldErrors: { teamId: ['team_required'] } })
     return teamId
   }
   if (!viewer.teamId) throw new DomainError('FORBIDDEN', 'You do not belong to a team')
   if (requested && requested !== viewer.teamId) {
     throw new DomainError('INVALID', 'You can only create records in your own team', {
-      fieldErrors: { teamId: ['Not your team'] },
+      fieldErrors: { teamId: ['not_your_team'] },
     })
   }
   return viewer.teamId
@@ -47,7 +55,7 @@ export async function assertOwnerInTeam(db: Db, ownerId: string | null | undefin
   const owner = await db.user.findFirst({ where: { id: ownerId, teamId, isActive: true }, select: { id: true } })
   if (!owner) {
     throw new DomainError('INVALID', 'The owner must be an active member of the team', {
-      fieldErrors: { ownerId: ['Not a member of this team'] },
+      fieldErrors: { ownerId: ['not_team_member'] },
     })
   }
 }

@@ -8,6 +8,12 @@ export interface Cache {
   delete(key: string): Promise<void>
   /** Increments a counter, starting its expiry window on first use; returns the new value. */
   increment(key: string, windowSeconds: number): Promise<number>
+  /** Raw strings, for the read cache (cache/read-cache.ts): several keys in one round trip. */
+  getStrings(keys: string[]): Promise<Array<string | null>>
+  /** Stores a raw string; `ttlSeconds` null keeps it until replaced. `onlyIfAbsent` leaves an existing value. */
+  setString(key: string, value: string, ttlSeconds: number | null, onlyIfAbsent?: boolean): Promise<void>
+  /** Increments counters that never expire, in one round trip. */
+  incrementAll(keys: string[]): Promise<void>
   ping(): Promise<boolean>
   close(): Promise<void>
 }
@@ -44,6 +50,19 @@ export function createMemoryCache(): Cache {
       entries.set(key, { value, expiresAt: entry?.expiresAt ?? Date.now() + windowSeconds * 1000 })
       return value
     },
+    async getStrings(keys) {
+      return keys.map((key) => {
+        const value = live(key)?.value
+        return value === undefined ? null : String(value)
+      })
+    },
+    async setString(key, value, ttlSeconds, onlyIfAbsent) {
+      if (onlyIfAbsent && live(key)) return
+      entries.set(key, { value, expiresAt: ttlSeconds === null ? Infinity : Date.now() + ttlSeconds * 1000 })
+    },
+    async incrementAll(keys) {
+      for (const key of keys) entries.set(key, { value: Number(live(key)?.value ?? 0) + 1, expiresAt: Infinity })
+    },
     async ping() {
       return true
     },
@@ -74,6 +93,21 @@ export function createRedisCache(client: Redis, prefix: string): Cache {
         .expire(prefix + key, windowSeconds, 'NX')
         .exec()) as [[Error | null, number], [Error | null, number]]
       return value
+    },
+    async getStrings(keys) {
+      return client.mget(keys.map((key) => prefix + key))
+    },
+    async setString(key, value, ttlSeconds, onlyIfAbsent) {
+      const args: (string | number)[] = ttlSeconds === null ? [] : ['EX', Math.max(1, Math.ceil(ttlSeconds))]
+      if (onlyIfAbsent) args.push('NX')
+      await (client.set as (...args: unknown[]) => Promise<unknown>)(prefix + key, value, ...args)
+    },
+    async incrementAll(keys) {
+      const pipeline = client.multi()
+      for (const key of keys) pipeline.incr(prefix + key)
+      const results = await pipeline.exec()
+      const failed = results?.find(([error]) => error)
+      if (!results || failed) throw failed?.[0] ?? new Error('redis transaction aborted')
     },
     async ping() {
       try {

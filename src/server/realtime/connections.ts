@@ -8,7 +8,7 @@ interface LiveConnection {
 }
 
 const REVOKE_CHANNEL = 'auth:revoke'
-type RevokeMessage = { sessionId?: string; tokenId?: string; userId?: string; reason: string }
+type RevokeMessage = { sessionId?: string; tokenId?: string; userId?: string; exceptSessionId?: string; reason: string }
 
 /**
  * Tracks this node's live connections (tRPC WebSocket and Socket.IO) by session and user, so that a
@@ -23,7 +23,9 @@ export function createConnectionRegistry(bus: Bus) {
       const matches =
         (message.sessionId && connection.sessionId === message.sessionId) ||
         (message.tokenId && connection.tokenId === message.tokenId) ||
-        (message.userId && connection.userId === message.userId)
+        (message.userId &&
+          connection.userId === message.userId &&
+          (message.exceptSessionId === undefined || connection.sessionId !== message.exceptSessionId))
       if (matches) {
         connections.delete(connection)
         connection.close(message.reason)
@@ -48,6 +50,10 @@ export function createConnectionRegistry(bus: Bus) {
     },
     revokeUser(userId: string, reason: string) {
       return bus.publish(REVOKE_CHANNEL, { userId, reason } satisfies RevokeMessage)
+    },
+    /** Every session's connections of the user but one (the caller's), on every node. */
+    revokeOtherSessions(userId: string, keepSessionId: string, reason: string) {
+      return bus.publish(REVOKE_CHANNEL, { userId, exceptSessionId: keepSessionId, reason } satisfies RevokeMessage)
     },
     close() {
       unsubscribe()

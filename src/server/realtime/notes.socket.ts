@@ -1,6 +1,7 @@
 import { notesAwarenessInput, notesUpdateInput, organisationRoomInput } from '../../shared/realtime/collaboration.ts'
 import { rooms } from '../../shared/realtime/events.ts'
 import { appendNotesUpdate, loadNotesState, mirrorNotes, NotesTooLongError } from '../features/organisation/notes.service.ts'
+import { reportError } from '../observability.ts'
 import type { ServerDeps } from '../trpc/context.ts'
 import { canOpenOrganisation } from './presence.socket.ts'
 import type { AppSocket } from './socket-server.ts'
@@ -49,6 +50,7 @@ export function registerNotesHandlers(socket: AppSocket, deps: ServerDeps, mirro
       reply({ ok: true, state: await loadNotesState(deps.prisma, organisationId) })
     } catch (error) {
       deps.logger.warn({ err: (error as Error).message }, 'notes join failed')
+      reportError(error, { source: 'socket:notes:join', userId: socket.data.auth.viewer.id, teamId: socket.data.auth.viewer.teamId })
       reply({ ok: false, error: 'UNAVAILABLE' })
     }
   })

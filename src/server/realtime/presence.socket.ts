@@ -6,7 +6,9 @@ import {
   type PresenceMember,
 } from '../../shared/realtime/collaboration.ts'
 import { rooms } from '../../shared/realtime/events.ts'
+import type { EventDispatcher } from '../events/dispatcher.ts'
 import { teamScope } from '../features/scope.ts'
+import { reportError } from '../observability.ts'
 import type { ServerDeps } from '../trpc/context.ts'
 import type { AppSocket, AppSocketServer } from './socket-server.ts'
 
@@ -17,7 +19,36 @@ function memberOf(socket: { id: string; data: AppSocket['data'] }, organisationI
   const state = socket.data.presence?.[organisationId]
   if (!state || !socket.data.auth) return null
   const { viewer } = socket.data.auth
-  return { socketId: socket.id, userId: viewer.id, name: viewer.name, color: userColor(viewer.id), field: state.field, status: state.status }
+  return { socketId: socket.id, userId: viewer.id, name: viewer.name, color: userColor(viewer.id, viewer.avatarColor), field: state.field, status: state.status }
+}
+
+/** Tells the organisation's room, on every node, who this socket is and what it is doing there. */
+function announce(socket: AppSocket, organisationId: string) {
+  const member = memberOf(socket, organisationId)
+  if (member) socket.to(rooms.organisation(organisationId)).emit('presence:changed', { organisationId, member })
+}
+
+/**
+ * A user renamed (in their settings or by an admin) or given another colour: their sockets carry the
+ * new name and colour from now on, and say so in every room they are in. Each node's dispatcher hears
+ * the event and updates its own sockets, so every page shows the change at once, not at the next
+ * connection.
+ */
+export function followProfileChanges(io: AppSocketServer, dispatcher: EventDispatcher): () => void {
+  return dispatcher.subscribe((event) => {
+    if (event.type !== 'user.updated' || typeof event.payload.name !== 'string') return
+    const name = event.payload.name
+    // An admin's change carries no colour: the user's own stays.
+    const colour = event.payload.avatarColor
+    for (const socket of io.of('/').sockets.values()) {
+      const viewer = socket.data.auth?.viewer
+      if (viewer?.id !== event.entityId) continue
+      const avatarColor = colour === undefined ? viewer.avatarColor : (colour as string | null)
+      if (viewer.name === name && viewer.avatarColor === avatarColor) continue
+      socket.data.auth = { ...socket.data.auth, viewer: { ...viewer, name, avatarColor } }
+      for (const organisationId of Object.keys(socket.data.presence ?? {})) announce(socket, organisationId)
+    }
+  })
 }
 
 /** May this socket's user read the organisation? Checked once per join, like a `byId`. */
@@ -41,11 +72,6 @@ function parse<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> | n
 export function registerPresenceHandlers(io: AppSocketServer, socket: AppSocket, deps: ServerDeps) {
   socket.data.presence = {}
 
-  function announce(organisationId: string) {
-    const member = memberOf(socket, organisationId)
-    if (member) socket.to(rooms.organisation(organisationId)).emit('presence:changed', { organisationId, member })
-  }
-
   function leave(organisationId: string) {
     if (!socket.data.presence[organisationId]) return
     delete socket.data.presence[organisationId]
@@ -62,7 +88,7 @@ export function registerPresenceHandlers(io: AppSocketServer, socket: AppSocket,
       const state: PresenceState = socket.data.presence[input.organisationId] ?? { field: null, status: 'active' }
       socket.data.presence[input.organisationId] = state
       await socket.join(rooms.organisation(input.organisationId))
-      announce(input.organisationId)
+      announce(socket, input.organisationId)
       // Across nodes when they answer in time; this node's own sockets otherwise (the others'
       // presence then arrives through their next update).
       const room = rooms.organisation(input.organisationId)
@@ -74,6 +100,7 @@ export function registerPresenceHandlers(io: AppSocketServer, socket: AppSocket,
       reply({ ok: true, members })
     } catch (error) {
       deps.logger.warn({ err: (error as Error).message }, 'presence join failed')
+      reportError(error, { source: 'socket:presence:join', userId: socket.data.auth.viewer.id, teamId: socket.data.auth.viewer.teamId })
       reply({ ok: false, error: 'UNAVAILABLE' })
     }
   })
@@ -85,7 +112,7 @@ export function registerPresenceHandlers(io: AppSocketServer, socket: AppSocket,
     // Only a room this socket was allowed into.
     if (!socket.data.presence[input.organisationId]) return reply({ ok: false, error: 'NOT_JOINED' })
     socket.data.presence[input.organisationId] = { field: input.field, status: input.status }
-    announce(input.organisationId)
+    announce(socket, input.organisationId)
     reply({ ok: true })
   })
 

@@ -4,10 +4,13 @@ import type { Redis } from 'ioredis'
 import { Server, type Socket } from 'socket.io'
 import { rooms, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/realtime/events.ts'
 import type { Authenticated } from '../features/auth/auth.service.ts'
+import type { LiveEvent } from '../events/types.ts'
+import { seesAllTeams, type Role } from '../../shared/permissions.ts'
+import { newCorrelationId, withCorrelationId } from '../correlation.ts'
 import { isOriginAllowed } from '../http/origin.ts'
 import { authenticateRequest, readSessionToken, type ServerDeps } from '../trpc/context.ts'
 import { createNotesMirror, registerNotesHandlers, type NotesMirror } from './notes.socket.ts'
-import { registerPresenceHandlers, type SocketPresence } from './presence.socket.ts'
+import { followProfileChanges, registerPresenceHandlers, type SocketPresence } from './presence.socket.ts'
 
 export interface SocketData {
   auth: Authenticated
@@ -59,10 +62,15 @@ export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, red
   io.use(async (socket, next) => {
     try {
       const auth = await authenticateRequest(deps.auth, {
-        sessionToken: readSessionToken(socket.request),
+        sessionToken: readSessionToken(socket.request, deps.config),
         bearer: typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined,
       })
       if (!auth) return next(new Error('unauthorized'))
+      // Like every procedure (trpc.ts): a session that must first choose its password or enrol a
+      // second factor gets nothing live until it has.
+      if (auth.credential.kind === 'session' && (auth.viewer.mustChangePassword || auth.viewer.mustEnrolTwoFactor)) {
+        return next(new Error('forbidden'))
+      }
       socket.data.auth = auth
       next()
     } catch (error) {
@@ -71,7 +79,18 @@ export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, red
     }
   })
 
+  // Live events, fanned out per audience: each event is encoded once for the sockets of its team (and
+  // the admins), or of its recipient, on this node (`local`: every node's dispatcher does its own), not
+  // once per socket. Only sockets that need no catch-up are in these rooms; see below.
+  deps.dispatcher.subscribe((event) => {
+    const audience = liveAudience(event)
+    if (audience.length > 0) io.local.to(audience).emit('events:new', event)
+  })
+  followProfileChanges(io, deps.dispatcher)
+
   io.on('connection', (socket) => {
+    // Each incoming event runs under its own correlation id (logs, Sentry events).
+    socket.use((_packet, next) => withCorrelationId(newCorrelationId(), () => next()))
     rateLimit(socket)
     const { viewer, credential } = socket.data.auth
     void socket.join(rooms.user(viewer.id))
@@ -90,14 +109,42 @@ export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, red
     socket.emit('session:ready', { userId: viewer.id, nodeId: deps.config.nodeId, lastEventId: deps.dispatcher.lastEventId })
     const requested = socket.handshake.auth?.lastEventId
     const lastEventId = typeof requested === 'string' && /^\d{1,19}$/.test(requested) ? requested : undefined
-    const feed = deps.liveFeed.open(viewer, lastEventId, {
-      deliver: (event) => socket.emit('events:new', event),
-      reset: (latestEventId) => socket.emit('events:reset', { latestEventId }),
-    })
-    socket.on('disconnect', () => feed.close())
+    if (lastEventId === undefined) {
+      // Nothing to catch up on: from now on, with everyone of its audience.
+      void socket.join(liveRooms(viewer))
+    } else {
+      // Catching up from the log, then live, through its own gap-free feed for the connection's life.
+      const feed = deps.liveFeed.open(viewer, lastEventId, {
+        deliver: (event) => socket.emit('events:new', event),
+        reset: (latestEventId) => socket.emit('events:reset', { latestEventId }),
+      })
+      socket.on('disconnect', () => feed.close())
+    }
     registerPresenceHandlers(io, socket, deps)
     registerNotesHandlers(socket, deps, notesMirror)
   })
 
   return { io, notesMirror }
+}
+
+/** Rooms of the shared live fan-out (distinct from the presence rooms, which every socket joins). */
+const liveRoom = {
+  user: (userId: string) => `live:user:${userId}`,
+  team: (teamId: string) => `live:team:${teamId}`,
+  admins: 'live:admins',
+}
+
+/** The live rooms a viewer's socket joins: together they receive exactly what `canSeeEvent` allows it. */
+export function liveRooms(viewer: { id: string; role: string; teamId: string | null }): string[] {
+  const joined = [liveRoom.user(viewer.id)]
+  if (seesAllTeams(viewer.role as Role)) joined.push(liveRoom.admins)
+  else if (viewer.teamId) joined.push(liveRoom.team(viewer.teamId))
+  return joined
+}
+
+/** The live rooms an event goes to: its recipient alone, or its team's members and the admins (SPEC §3). */
+export function liveAudience(event: LiveEvent): string[] {
+  const recipientId = event.payload.recipientId
+  if (typeof recipientId === 'string') return [liveRoom.user(recipientId)]
+  return event.teamId ? [liveRoom.team(event.teamId), liveRoom.admins] : [liveRoom.admins]
 }

@@ -6,24 +6,44 @@ import type { PrismaClient } from '../db/client.ts'
 import type { AuthService, Authenticated } from '../features/auth/auth.service.ts'
 import type { Bus } from '../infra/bus.ts'
 import type { Cache } from '../infra/cache.ts'
+import type { ReadCache } from '../cache/read-cache.ts'
 import type { Logger } from '../logger.ts'
 import type { EventDispatcher } from '../events/dispatcher.ts'
 import type { LiveFeed } from '../events/live-feed.ts'
 import type { ConnectionRegistry } from '../realtime/connections.ts'
+import type { WebhookRuntime } from '../features/webhook/webhook.service.ts'
 
 export const SESSION_COOKIE = 'alforis_session'
+/** Behind HTTPS the cookie is `__Host-` prefixed: Secure, host-only, path / (no subdomain can set it). */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`
+
+export function sessionCookieName(config: Pick<Config, 'COOKIE_SECURE'>): string {
+  return config.COOKIE_SECURE ? SECURE_SESSION_COOKIE : SESSION_COOKIE
+}
+
+/** Between the password and the second factor: names a pending sign-in, which is not a session. */
+export const SECOND_FACTOR_COOKIE = 'alforis_second_factor'
+
+export function secondFactorCookieName(config: Pick<Config, 'COOKIE_SECURE'>): string {
+  return config.COOKIE_SECURE ? `__Host-${SECOND_FACTOR_COOKIE}` : SECOND_FACTOR_COOKIE
+}
 
 /** Long-lived dependencies, built once by the composition root. */
 export interface ServerDeps {
   config: Config
   logger: Logger
   prisma: PrismaClient
+  /** The database's connection URL (DATABASE_URL, or the embedded server's): for tools such as pg_dump. */
+  databaseUrl: string
   bus: Bus
   cache: Cache
+  /** The exact cache of hot reads (cache/read-cache.ts). */
+  readCache: ReadCache
   auth: AuthService
   connections: ConnectionRegistry
   dispatcher: EventDispatcher
   liveFeed: LiveFeed
+  webhooks: WebhookRuntime
 }
 
 export interface Context extends ServerDeps {
@@ -33,8 +53,12 @@ export interface Context extends ServerDeps {
   transport: 'http' | 'ws'
   /** Raw cookie value presented by the browser, if any. */
   sessionToken?: string
+  /** Raw value of the pending sign-in cookie (password given, second factor awaited), if any. */
+  secondFactorToken?: string
   setSessionCookie(token: string, expiresAt: Date): void
   clearSessionCookie(): void
+  setSecondFactorCookie(token: string, expiresAt: Date): void
+  clearSecondFactorCookie(): void
 }
 
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
@@ -43,9 +67,9 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   return req.socket.remoteAddress ?? 'unknown'
 }
 
-export function readSessionToken(req: IncomingMessage): string | undefined {
+export function readSessionToken(req: IncomingMessage, config: Pick<Config, 'COOKIE_SECURE'>): string | undefined {
   const header = req.headers.cookie
-  return header ? parseCookie(header)[SESSION_COOKIE] : undefined
+  return header ? parseCookie(header)[sessionCookieName(config)] : undefined
 }
 
 export function readBearerToken(req: IncomingMessage): string | undefined {
@@ -73,7 +97,8 @@ export function createContextFactory(deps: ServerDeps) {
   }): Promise<Context> => {
     const { req, res } = opts
     const transport = 'setHeader' in res ? 'http' : 'ws'
-    const sessionToken = readSessionToken(req)
+    const sessionToken = readSessionToken(req, deps.config)
+    const secondFactorToken = req.headers.cookie ? parseCookie(req.headers.cookie)[secondFactorCookieName(deps.config)] : undefined
     const bearer = readBearerToken(req) ?? opts.info.connectionParams?.token ?? undefined
     const session = await authenticateRequest(deps.auth, { bearer, sessionToken })
     if (transport === 'ws' && session) {
@@ -105,11 +130,18 @@ export function createContextFactory(deps: ServerDeps) {
       client: { ip: clientAddress(req, deps.config.TRUST_PROXY), userAgent: req.headers['user-agent'] },
       transport,
       sessionToken,
+      secondFactorToken,
+      setSecondFactorCookie(token, expiresAt) {
+        appendCookie(serializeCookie(secondFactorCookieName(deps.config), token, { ...cookieBase, sameSite: 'strict', expires: expiresAt }))
+      },
+      clearSecondFactorCookie() {
+        appendCookie(serializeCookie(secondFactorCookieName(deps.config), '', { ...cookieBase, sameSite: 'strict', expires: new Date(0) }))
+      },
       setSessionCookie(token, expiresAt) {
-        appendCookie(serializeCookie(SESSION_COOKIE, token, { ...cookieBase, expires: expiresAt }))
+        appendCookie(serializeCookie(sessionCookieName(deps.config), token, { ...cookieBase, expires: expiresAt }))
       },
       clearSessionCookie() {
-        appendCookie(serializeCookie(SESSION_COOKIE, '', { ...cookieBase, expires: new Date(0) }))
+        appendCookie(serializeCookie(sessionCookieName(deps.config), '', { ...cookieBase, expires: new Date(0) }))
       },
     }
   }

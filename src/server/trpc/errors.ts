@@ -39,7 +39,7 @@ function mapPrismaError(error: InstanceType<typeof Prisma.PrismaClientKnownReque
       return new MappedError(
         'CONFLICT',
         fields.length ? `A record with this ${fields.join(', ')} already exists` : 'Duplicate record',
-        { fieldErrors: Object.fromEntries(fields.map((field) => [field, ['Already in use']])) },
+        { fieldErrors: Object.fromEntries(fields.map((field) => [field, ['already_in_use']])) },
         error,
       )
     }

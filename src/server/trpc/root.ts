@@ -10,6 +10,14 @@ import { teamRouter } from '../features/team/team.router.ts'
 import { apiTokenRouter } from '../features/api-token/api-token.router.ts'
 import { pipelineRouter } from '../features/pipeline/pipeline.router.ts'
 import { notificationRouter } from '../features/notification/notification.router.ts'
+import { savedViewRouter } from '../features/saved-view/saved-view.router.ts'
+import { importRouter } from '../features/import/import.router.ts'
+import { webhookRouter } from '../features/webhook/webhook.router.ts'
+import { exportRouter } from '../features/export/export.router.ts'
+import { dashboardRouter } from '../features/dashboard/dashboard.router.ts'
+import { searchRouter } from '../features/search/search.router.ts'
+import { settingsRouter } from '../features/settings/settings.router.ts'
+import { securityRouter } from '../features/security/security.router.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
 export const appRouter = router({
@@ -25,6 +33,14 @@ export const appRouter = router({
   apiTokens: apiTokenRouter,
   pipeline: pipelineRouter,
   notifications: notificationRouter,
+  savedViews: savedViewRouter,
+  imports: importRouter,
+  webhooks: webhookRouter,
+  exports: exportRouter,
+  dashboard: dashboardRouter,
+  search: searchRouter,
+  settings: settingsRouter,
+  security: securityRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -1,15 +1,22 @@
 import { initTRPC, TRPCError } from '@trpc/server'
 import superjson from 'superjson'
-import { ZodError, z } from 'zod'
+import { ZodError } from 'zod'
 import { can, type Action } from '../../shared/permissions.ts'
+import { currentCorrelationId, newCorrelationId, withCorrelationId } from '../correlation.ts'
+import { observeProcedure } from '../observability.ts'
+import { isValidationCode, localiseIssues, validationText, type ValidationLanguage } from '../../shared/validation.ts'
 import type { Context } from './context.ts'
 import { MappedError, toTRPCError } from './errors.ts'
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null
+  errorFormatter({ shape, error, ctx }) {
+    // Field messages in the caller's language, from the same table the client's forms use.
+    const language = ctx?.session?.viewer.language === 'en' ? 'en' : 'fr'
+    const zodError = error.cause instanceof ZodError ? localiseIssues(error.cause.issues, language) : null
     const details = error instanceof MappedError ? error.details : undefined
+    const domainFields = details?.fieldErrors as Record<string, string[]> | undefined
+    const domainErrors = domainFields ? localiseDomainFields(domainFields, language) : null
     return {
       ...shape,
       // Never leak internals: the message of an unexpected error stays generic.
@@ -17,13 +24,28 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         stack: undefined,
-        fieldErrors: zodError?.fieldErrors ?? (details?.fieldErrors as Record<string, string[]> | undefined) ?? null,
+        fieldErrors: zodError?.fieldErrors ?? domainErrors?.fieldErrors ?? null,
+        /** The message codes of `fieldErrors` (src/shared/validation.ts), for clients that word them themselves. */
+        fieldCodes: zodError?.fieldCodes ?? domainErrors?.fieldCodes ?? null,
         formErrors: zodError?.formErrors ?? null,
         details: details ?? null,
+        // Quoted to support, it finds this call's log lines and its Sentry event.
+        correlationId: currentCorrelationId() ?? null,
       },
     }
   },
 })
+
+/** A service's field errors are message codes where the table has them; others pass through as written. */
+function localiseDomainFields(fields: Record<string, string[]>, language: ValidationLanguage) {
+  const entries = Object.entries(fields)
+  return {
+    fieldErrors: Object.fromEntries(
+      entries.map(([field, codes]) => [field, codes.map((code) => (isValidationCode(code) ? validationText(code, language) : code))]),
+    ),
+    fieldCodes: Object.fromEntries(entries.map(([field, codes]) => [field, codes.filter(isValidationCode)])),
+  }
+}
 
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
@@ -38,12 +60,29 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result
 })
 
-export const publicProcedure = t.procedure.use(mapErrors)
+/**
+ * Every call runs under a correlation id (the HTTP request's, or its own over WebSocket) and inside
+ * Sentry's tRPC middleware, which reports unexpected errors once with who called what.
+ */
+const observe = t.middleware(({ ctx, path, type, next, getRawInput }) => {
+  const run = () => observeProcedure({ path, type, next, getRawInput, viewer: ctx.session?.viewer })
+  return currentCorrelationId() ? run() : withCorrelationId(newCorrelationId(), run)
+})
+
+export const publicProcedure = t.procedure.use(observe).use(mapErrors)
 
 /** Signed in (session or API token); read-only tokens may not run mutations. */
-export const protectedProcedure = publicProcedure.use(({ ctx, type, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, type, path, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in required' })
   const { credential } = ctx.session
+  // A password an admin chose is only good for choosing one's own (ASVS V6.4.1).
+  if (ctx.session.viewer.mustChangePassword && credential.kind === 'session' && !path.startsWith('auth.')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Choose your own password first' })
+  }
+  // A role that must sign in with a second factor enrols before anything else (like the above).
+  if (ctx.session.viewer.mustEnrolTwoFactor && credential.kind === 'session' && !path.startsWith('auth.')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Set up two-factor sign-in first' })
+  }
   if (credential.kind === 'token' && credential.scope === 'READ' && type === 'mutation') {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This API token is read-only' })
   }

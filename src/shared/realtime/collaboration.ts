@@ -34,13 +34,15 @@ export interface PresenceMember {
 
 export type Ack<T> = (reply: ({ ok: true } & T) | { ok: false; error: string }) => void
 
-const COLORS = ['#4f46e5', '#db2777', '#059669', '#d97706', '#0891b2', '#7c3aed', '#dc2626', '#65a30d', '#0d9488', '#c026d3']
+/** The colours a user's initials may take: Tailwind's 600/700 shades, white text on each at least 4.5:1. */
+export const USER_COLORS = ['#4f46e5', '#be185d', '#047857', '#b45309', '#0e7490', '#7c3aed', '#dc2626', '#4d7c0f', '#0f766e', '#a21caf'] as const
 
-/** A user's colour, the same on every screen and every node. */
-export function userColor(userId: string): string {
+/** A user's colour, the same on every screen and every node: the one they chose, else one derived from their id. */
+export function userColor(userId: string, chosen?: string | null): string {
+  if (chosen && (USER_COLORS as readonly string[]).includes(chosen)) return chosen
   let hash = 0
   for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
-  return COLORS[hash % COLORS.length]
+  return USER_COLORS[hash % USER_COLORS.length]
 }
 
 export const notesDocName = (organisationId: string) => `organisation:${organisationId}:notes`

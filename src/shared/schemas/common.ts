@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_AMOUNT_EUROS } from '../validation.ts'
 
 export const idSchema = z.uuid()
 export const byIdInput = z.object({ id: idSchema })
@@ -23,14 +24,14 @@ export const optionalEmail = z
   .trim()
   .toLowerCase()
   .transform((value) => (value === '' ? null : value))
-  .pipe(z.email().max(254).nullable())
+  .pipe(z.email('email_invalid').max(254).nullable())
   .nullish()
 
 export const optionalUrl = z
   .string()
   .trim()
   .transform((value) => (value === '' ? null : /^[a-z][a-z\d+.-]*:\/\//i.test(value) ? value : `https://${value}`))
-  .pipe(z.url({ protocol: /^https?$/ }).max(500).nullable())
+  .pipe(z.url({ protocol: /^https?$/, error: 'url_invalid' }).max(500).nullable())
   .nullish()
 
 export const optionalPhone = z
@@ -40,7 +41,7 @@ export const optionalPhone = z
   .pipe(
     z
       .string()
-      .regex(/^\+?[\d\s().-]{6,25}$/, 'Invalid phone number')
+      .regex(/^\+?[\d\s().-]{6,25}$/, 'phone_invalid')
       .nullable(),
   )
   .nullish()
@@ -51,13 +52,20 @@ export const optionalCountry = z
   .trim()
   .toUpperCase()
   .transform((value) => (value === '' ? null : value))
-  .pipe(z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code').nullable())
+  .pipe(z.string().regex(/^[A-Z]{2}$/, 'country_invalid').nullable())
   .nullish()
 
 export const tagsSchema = z
   .array(z.string().trim().min(1).max(40))
   .max(20)
   .transform((tags) => [...new Set(tags)])
+
+/** A whole amount in euros, bounded to what a CRM means (≤ 100 Md €). */
+export const amountSchema = z
+  .number('amount_whole')
+  .min(0, 'amount_negative')
+  .max(MAX_AMOUNT_EUROS, { error: 'amount_too_large', abort: true })
+  .refine(Number.isInteger, 'amount_whole')
 
 export const versionSchema = z.number().int().positive()
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema, optionalText, pageInput, requiredText, versionSchema } from './common.ts'
+import { dueAtSchema, taskPriority } from './task.ts'
 
 export const INTERACTION_KINDS = ['CALL', 'EMAIL', 'MEETING', 'NOTE'] as const
 export const interactionKind = z.enum(INTERACTION_KINDS)
@@ -13,13 +14,13 @@ const EARLIEST = new Date('1900-01-01T00:00:00Z')
  */
 const dateInput = z
   .union([z.date(), z.iso.datetime({ offset: true }).transform((value) => new Date(value))], {
-    error: 'Expected a date and time',
+    error: 'date_invalid',
   })
-  .pipe(z.date().min(EARLIEST, 'Too far in the past').max(new Date('9999-12-31T23:59:59Z'), 'Too far in the future'))
+  .pipe(z.date().min(EARLIEST, 'date_too_early').max(new Date('9999-12-31T23:59:59Z'), 'date_too_late'))
 
 export const occurredAtSchema = dateInput.refine(
   (date) => date.getTime() <= Date.now() + YEAR_MS,
-  'Not more than one year in the future',
+  'date_within_year',
 )
 
 const personIdsSchema = z
@@ -36,12 +37,23 @@ const interactionFields = {
   personIds: personIdsSchema,
 }
 
-export const INTERACTION_SUBJECT_REQUIRED = 'Link an organisation or at least one person'
+export const INTERACTION_SUBJECT_REQUIRED = 'subject_required'
+
+/** A task to do next, created with the interaction in one transaction, about the same organisation and first person. */
+export const followUpTaskInput = z.object({
+  title: requiredText(200),
+  dueAt: dueAtSchema.nullish(),
+  priority: taskPriority.default('MEDIUM'),
+  /** An active member of the team; by default the author. */
+  assigneeId: idSchema.nullish(),
+})
+export type FollowUpTaskInput = z.input<typeof followUpTaskInput>
 
 export const interactionCreateInput = z
   .object({
     ...interactionFields,
     personIds: interactionFields.personIds.default([]),
+    followUp: followUpTaskInput.optional(),
     /** Only an admin may pick a team; by default it is the team of the organisation or people. */
     teamId: idSchema.optional(),
   })
@@ -58,7 +70,7 @@ export const interactionUpdateInput = z.object({
   data: z
     .object(interactionFields)
     .partial()
-    .refine((data) => Object.keys(data).length > 0, { message: 'Nothing to update' }),
+    .refine((data) => Object.keys(data).length > 0, { message: 'nothing_to_update' }),
 })
 export type InteractionUpdateInput = z.input<typeof interactionUpdateInput>
 
@@ -76,7 +88,7 @@ export const interactionListInput = z
     to: dateInput.optional(),
   })
   .refine((input) => !input.from || !input.to || input.from <= input.to, {
-    message: 'Must not be before the start date',
+    message: 'to_before_from',
     path: ['to'],
   })
 export type InteractionListInput = z.input<typeof interactionListInput>

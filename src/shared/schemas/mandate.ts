@@ -16,8 +16,8 @@ export const optionalCalendarDate = z
   .transform((value) => (value === '' ? null : value))
   .pipe(
     z.iso
-      .date({ error: 'Use a real date written YYYY-MM-DD' })
-      .refine((value) => value >= '1900-01-01' && value <= '2199-12-31', 'Use a date between 1900 and 2199')
+      .date({ error: 'date_real' })
+      .refine((value) => value >= '1900-01-01' && value <= '2199-12-31', 'date_range')
       .nullable(),
   )
   .nullish()
@@ -25,7 +25,7 @@ export const optionalCalendarDate = z
 /** 'YYYY-MM-DD' strings compare in calendar order. */
 const endNotBeforeStart = (data: { startDate?: string | null; endDate?: string | null }) =>
   !data.startDate || !data.endDate || data.endDate >= data.startDate
-const END_BEFORE_START = { message: 'The end date cannot be before the start date', path: ['endDate'] }
+const END_BEFORE_START = { message: 'end_before_start', path: ['endDate'] }
 
 export const productIdsSchema = z
   .array(idSchema)
@@ -61,7 +61,7 @@ export const mandateUpdateInput = z.object({
   data: z
     .object(mandateFields)
     .partial()
-    .refine((data) => Object.keys(data).length > 0, { message: 'Nothing to update' })
+    .refine((data) => Object.keys(data).length > 0, { message: 'nothing_to_update' })
     .refine(endNotBeforeStart, END_BEFORE_START),
 })
 export type MandateUpdateInput = z.input<typeof mandateUpdateInput>

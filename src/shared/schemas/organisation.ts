@@ -7,6 +7,7 @@ import {
   optionalPhone,
   optionalText,
   optionalUrl,
+  amountSchema,
   pageInput,
   requiredText,
   sortDirection,
@@ -26,7 +27,7 @@ const organisationFields = {
   type: organisationType,
   category: optionalText(100),
   stage: pipelineStage,
-  potentialAmount: z.number().int().min(0).max(1e13).nullish(),
+  potentialAmount: amountSchema.nullish(),
   email: optionalEmail,
   phone: optionalPhone,
   website: optionalUrl,
@@ -58,7 +59,7 @@ export const organisationUpdateInput = z.object({
   data: z
     .object(organisationFields)
     .partial()
-    .refine((data) => Object.keys(data).length > 0, { message: 'Nothing to update' }),
+    .refine((data) => Object.keys(data).length > 0, { message: 'nothing_to_update' }),
 })
 export type OrganisationUpdateInput = z.input<typeof organisationUpdateInput>
 
@@ -85,6 +86,6 @@ export type OrganisationListInput = z.input<typeof organisationListInput>
 export const organisationTimelineInput = z.object({
   id: idSchema,
   /** Id of the last event of the previous page (older events follow). */
-  cursor: z.string().regex(/^\d{1,19}$/, 'Must be an event id').nullish(),
+  cursor: z.string().regex(/^\d{1,19}$/, 'event_id').nullish(),
   limit: z.number().int().min(1).max(100).default(30),
 })

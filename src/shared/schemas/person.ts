@@ -46,7 +46,7 @@ export const personCreateInput = z.object({
     .array(personLinkFields)
     .max(20)
     .refine((links) => new Set(links.map((link) => link.organisationId)).size === links.length, {
-      message: 'Each organisation may appear only once',
+      message: 'organisation_once',
     })
     .default([]),
 })
@@ -59,7 +59,7 @@ export const personUpdateInput = z.object({
   data: z
     .object(personFields)
     .partial()
-    .refine((data) => Object.keys(data).length > 0, { message: 'Nothing to update' }),
+    .refine((data) => Object.keys(data).length > 0, { message: 'nothing_to_update' }),
 })
 export type PersonUpdateInput = z.input<typeof personUpdateInput>
 

@@ -18,7 +18,7 @@ export const pipelineMoveInput = z.object({
 export type PipelineMoveInput = z.input<typeof pipelineMoveInput>
 
 /** Resume point for subscriptions: the id of the last event received. */
-export const lastEventIdSchema = z.string().regex(/^\d{1,19}$/, 'Must be an event id').nullish()
+export const lastEventIdSchema = z.string().regex(/^\d{1,19}$/, 'event_id').nullish()
 
 export const pipelineOnChangeInput = z
   .object({

@@ -18,9 +18,9 @@ export const isinSchema = z
   .pipe(
     z
       .string()
-      .regex(ISIN_SHAPE, 'An ISIN is 2 letters, 9 letters or digits, then a check digit')
+      .regex(ISIN_SHAPE, 'isin_shape')
       // A malformed value already has its message; only a well-formed one gets the check-digit verdict.
-      .refine((value) => !ISIN_SHAPE.test(value) || isValidIsin(value), 'Invalid ISIN (check digit)'),
+      .refine((value) => !ISIN_SHAPE.test(value) || isValidIsin(value), 'isin_check_digit'),
   )
 
 /** ISO 4217 alphabetic code, upper-cased. */
@@ -29,7 +29,7 @@ export const optionalCurrency = z
   .trim()
   .toUpperCase()
   .transform((value) => (value === '' ? null : value))
-  .pipe(z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code (ISO 4217)').nullable())
+  .pipe(z.string().regex(/^[A-Z]{3}$/, 'currency_invalid').nullable())
   .nullish()
 
 const productFields = {
@@ -56,7 +56,7 @@ export const productUpdateInput = z.object({
   data: z
     .object(productFields)
     .partial()
-    .refine((data) => Object.keys(data).length > 0, { message: 'Nothing to update' }),
+    .refine((data) => Object.keys(data).length > 0, { message: 'nothing_to_update' }),
 })
 export type ProductUpdateInput = z.input<typeof productUpdateInput>
 

@@ -15,13 +15,13 @@ export const editableTaskStatus = z.enum(EDITABLE_TASK_STATUSES)
 /** A Date (typed clients) or an ISO 8601 string with its offset (forms, plain JSON), in a range PostgreSQL stores. */
 export const dueAtSchema = z
   .union([z.date(), z.iso.datetime({ offset: true }).transform((value) => new Date(value))], {
-    error: 'Expected a date and time',
+    error: 'date_invalid',
   })
   .pipe(
     z
       .date()
-      .min(new Date('1900-01-01T00:00:00Z'), 'Too far in the past')
-      .max(new Date('2199-12-31T23:59:59Z'), 'Too far in the future'),
+      .min(new Date('1900-01-01T00:00:00Z'), 'date_too_early')
+      .max(new Date('2199-12-31T23:59:59Z'), 'date_too_late'),
   )
 
 const taskFields = {
@@ -52,7 +52,7 @@ export const taskUpdateInput = z.object({
   data: z
     .object(taskFields)
     .partial()
-    .refine((data) => Object.keys(data).length > 0, { message: 'Nothing to update' }),
+    .refine((data) => Object.keys(data).length > 0, { message: 'nothing_to_update' }),
 })
 export type TaskUpdateInput = z.input<typeof taskUpdateInput>
 

@@ -10,7 +10,7 @@ export const MANAGER_ASSIGNABLE_ROLES = ['SALES', 'VIEWER'] as const
 export const MIN_PASSWORD_LENGTH = 10
 export const newPasswordSchema = z
   .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
+  .min(MIN_PASSWORD_LENGTH)
   .max(200)
 
 export const userCreateInput = z.object({
@@ -35,7 +35,7 @@ export const userUpdateInput = z.object({
       isActive: z.boolean(),
     })
     .partial()
-    .refine((data) => Object.keys(data).length > 0, { message: 'Nothing to update' }),
+    .refine((data) => Object.keys(data).length > 0, { message: 'nothing_to_update' }),
 })
 export type UserUpdateInput = z.input<typeof userUpdateInput>
 

@@ -1,7 +1,8 @@
 import { makeOrganisation, unique } from '../../support/factories.ts'
 import { makeInteraction, makePerson } from '../../support/factories-person.ts'
 import { ownerFor } from './organisation.cases.ts'
-import { teamRule, type Caller, type MatrixCase, type MatrixFixture, type Target } from './types.ts'
+import type { Role } from '../../../src/shared/permissions.ts'
+import { teamRule, type Caller, type MatrixCase, type MatrixFixture, type Outcome, type Target } from './types.ts'
 
 /** An interaction authored by `target`'s user, about an organisation and a person of that team. */
 async function interactionFor(fixture: MatrixFixture, caller: Caller, target: Target) {
@@ -9,6 +10,12 @@ async function interactionFor(fixture: MatrixFixture, caller: Caller, target: Ta
   const organisation = await makeOrganisation(fixture.prisma, { teamId, ownerId })
   const person = await makePerson(fixture.prisma, { teamId, ownerId })
   return makeInteraction(fixture.prisma, { teamId, authorId: ownerId, organisationId: organisation.id, personIds: [person.id] })
+}
+
+/** Writers change their own interactions; managers and admins anyone's in their scope. */
+function authorOrManager(role: Role, target: Target): Outcome {
+  const outcome = teamRule('SALES')(role, target)
+  return outcome === 'ok' && role === 'SALES' && target !== 'own' ? 'FORBIDDEN' : outcome
 }
 
 export const interactionCases: MatrixCase[] = [
@@ -49,11 +56,11 @@ export const interactionCases: MatrixCase[] = [
       version: 1,
       data: { summary: 'Compte rendu révisé' },
     }),
-    expected: teamRule('SALES'),
+    expected: authorOrManager,
   },
   {
     path: 'interactions.delete',
     input: async (fixture, caller, target) => ({ id: (await interactionFor(fixture, caller, target)).id }),
-    expected: teamRule('MANAGER'),
+    expected: authorOrManager,
   },
 ]

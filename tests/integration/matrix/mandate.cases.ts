@@ -64,3 +64,28 @@ export const mandateCases: MatrixCase[] = [
     expected: teamRule('SALES'),
   },
 ]
+
+const twoMandatesFor = async (fixture: MatrixFixture, caller: Caller, target: Target) => [
+  (await mandateFor(fixture, caller, target)).id,
+  (await mandateFor(fixture, caller, target)).id,
+]
+
+export const mandateBulkCases: MatrixCase[] = [
+  {
+    path: 'mandates.bulkUpdate',
+    input: async (fixture, caller, target) => ({ ids: await twoMandatesFor(fixture, caller, target), patch: { status: 'NEGOTIATION' } }),
+    expected: teamRule('SALES'),
+  },
+  {
+    path: 'mandates.bulkRestore',
+    input: async (fixture, caller, target) => ({
+      items: (await twoMandatesFor(fixture, caller, target)).map((id) => ({ id, fields: { status: 'DRAFT' } })),
+    }),
+    expected: teamRule('SALES'),
+  },
+  {
+    path: 'mandates.bulkDelete',
+    input: async (fixture, caller, target) => ({ ids: await twoMandatesFor(fixture, caller, target) }),
+    expected: teamRule('MANAGER'),
+  },
+]

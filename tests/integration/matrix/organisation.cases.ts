@@ -55,3 +55,28 @@ export const organisationCases: MatrixCase[] = [
     expected: teamRule('MANAGER'),
   },
 ]
+
+const twoOrganisationsFor = async (fixture: MatrixFixture, caller: Caller, target: Target) => [
+  (await organisationFor(fixture, caller, target)).id,
+  (await organisationFor(fixture, caller, target)).id,
+]
+
+export const organisationBulkCases: MatrixCase[] = [
+  {
+    path: 'organisations.bulkUpdate',
+    input: async (fixture, caller, target) => ({ ids: await twoOrganisationsFor(fixture, caller, target), patch: { stage: 'QUALIFIED' } }),
+    expected: teamRule('SALES'),
+  },
+  {
+    path: 'organisations.bulkRestore',
+    input: async (fixture, caller, target) => ({
+      items: (await twoOrganisationsFor(fixture, caller, target)).map((id) => ({ id, fields: { stage: 'LOST' } })),
+    }),
+    expected: teamRule('SALES'),
+  },
+  {
+    path: 'organisations.bulkDelete',
+    input: async (fixture, caller, target) => ({ ids: await twoOrganisationsFor(fixture, caller, target) }),
+    expected: teamRule('MANAGER'),
+  },
+]

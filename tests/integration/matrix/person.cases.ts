@@ -73,3 +73,28 @@ export const personCases: MatrixCase[] = [
     expected: teamRule('SALES'),
   },
 ]
+
+const twoPeopleFor = async (fixture: MatrixFixture, caller: Caller, target: Target) => [
+  (await personFor(fixture, caller, target)).id,
+  (await personFor(fixture, caller, target)).id,
+]
+
+export const personBulkCases: MatrixCase[] = [
+  {
+    path: 'people.bulkUpdate',
+    input: async (fixture, caller, target) => ({ ids: await twoPeopleFor(fixture, caller, target), patch: { ownerId: null } }),
+    expected: teamRule('SALES'),
+  },
+  {
+    path: 'people.bulkRestore',
+    input: async (fixture, caller, target) => ({
+      items: (await twoPeopleFor(fixture, caller, target)).map((id) => ({ id, fields: { ownerId: null } })),
+    }),
+    expected: teamRule('SALES'),
+  },
+  {
+    path: 'people.bulkDelete',
+    input: async (fixture, caller, target) => ({ ids: await twoPeopleFor(fixture, caller, target) }),
+    expected: teamRule('MANAGER'),
+  },
+]

@@ -45,3 +45,28 @@ export const productCases: MatrixCase[] = [
     expected: teamRule('MANAGER'),
   },
 ]
+
+const twoProductsFor = async (fixture: MatrixFixture, caller: Caller, target: Target) => [
+  (await productFor(fixture, caller, target)).id,
+  (await productFor(fixture, caller, target)).id,
+]
+
+export const productBulkCases: MatrixCase[] = [
+  {
+    path: 'products.bulkUpdate',
+    input: async (fixture, caller, target) => ({ ids: await twoProductsFor(fixture, caller, target), patch: { status: 'SUSPENDED' } }),
+    expected: teamRule('SALES'),
+  },
+  {
+    path: 'products.bulkRestore',
+    input: async (fixture, caller, target) => ({
+      items: (await twoProductsFor(fixture, caller, target)).map((id) => ({ id, fields: { status: 'ACTIVE' } })),
+    }),
+    expected: teamRule('SALES'),
+  },
+  {
+    path: 'products.bulkDelete',
+    input: async (fixture, caller, target) => ({ ids: await twoProductsFor(fixture, caller, target) }),
+    expected: teamRule('MANAGER'),
+  },
+]

@@ -31,6 +31,11 @@ export const taskCases: MatrixCase[] = [
     expected: teamRule('VIEWER'),
   },
   {
+    path: 'tasks.history',
+    input: async (fixture, caller, target) => ({ id: (await taskFor(fixture, caller, target)).id }),
+    expected: teamRule('VIEWER'),
+  },
+  {
     path: 'tasks.create',
     input: async (_fixture, caller, target) => ({
       title: unique('Nouvelle tâche'),
@@ -63,6 +68,31 @@ export const taskCases: MatrixCase[] = [
   {
     path: 'tasks.delete',
     input: async (fixture, caller, target) => ({ id: (await taskFor(fixture, caller, target)).id }),
+    expected: teamRule('MANAGER'),
+  },
+]
+
+const twoTasksFor = async (fixture: MatrixFixture, caller: Caller, target: Target) => [
+  (await taskFor(fixture, caller, target)).id,
+  (await taskFor(fixture, caller, target)).id,
+]
+
+export const taskBulkCases: MatrixCase[] = [
+  {
+    path: 'tasks.bulkUpdate',
+    input: async (fixture, caller, target) => ({ ids: await twoTasksFor(fixture, caller, target), patch: { priority: 'HIGH' } }),
+    expected: teamRule('SALES'),
+  },
+  {
+    path: 'tasks.bulkRestore',
+    input: async (fixture, caller, target) => ({
+      items: (await twoTasksFor(fixture, caller, target)).map((id) => ({ id, fields: { priority: 'LOW' } })),
+    }),
+    expected: teamRule('SALES'),
+  },
+  {
+    path: 'tasks.bulkDelete',
+    input: async (fixture, caller, target) => ({ ids: await twoTasksFor(fixture, caller, target) }),
     expected: teamRule('MANAGER'),
   },
 ]

@@ -11,7 +11,7 @@ import type { DemoUsers } from '../../support/factories.ts'
 export type Target = 'own' | 'sameTeam' | 'otherTeam'
 export const TARGETS: Target[] = ['own', 'sameTeam', 'otherTeam']
 
-export type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_REQUEST' | 'UNAUTHORIZED'
+export type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'CONFLICT'
 
 export interface Caller {
   id: string

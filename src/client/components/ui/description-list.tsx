@@ -31,7 +31,7 @@ export function DescriptionItem({ label, children, wide = false, emptyText = 'â€
       <dd
         className={cn(
           'mt-1 text-sm break-words',
-          empty ? 'text-zinc-400 dark:text-zinc-500' : 'text-zinc-900 dark:text-zinc-100',
+          empty ? 'text-zinc-500 dark:text-zinc-400' : 'text-zinc-900 dark:text-zinc-100',
         )}
         {...props}
       >

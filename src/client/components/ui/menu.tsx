@@ -18,8 +18,13 @@ const MenuContext = createContext<{ close: () => void } | null>(null)
 const ITEM_SELECTOR = '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]'
 
 interface MenuProps {
-  /** Accessible name of the trigger and of the menu. */
+  /** Accessible name of the menu, and of the trigger unless `triggerLabel` says otherwise. */
   label: string
+  /**
+   * The trigger's name when it shows text of its own: it must contain that text (WCAG 2.5.3).
+   * `'content'`: the trigger is named by its own content (visible and screen-reader-only text).
+   */
+  triggerLabel?: string | 'content'
   trigger: ReactNode
   triggerClassName?: string
   align?: 'start' | 'end'
@@ -27,7 +32,7 @@ interface MenuProps {
 }
 
 /** A WAI-ARIA menu button: arrows move, Escape closes and returns focus, outside clicks close. */
-export function Menu({ label, trigger, triggerClassName, align = 'end', children }: MenuProps) {
+export function Menu({ label, triggerLabel, trigger, triggerClassName, align = 'end', children }: MenuProps) {
   const [open, setOpen] = useState(false)
   const rootRef = useRef<HTMLDivElement>(null)
   const triggerRef = useRef<HTMLButtonElement>(null)
@@ -94,7 +99,7 @@ export function Menu({ label, trigger, triggerClassName, align = 'end', children
         <button
           ref={triggerRef}
           type="button"
-          aria-label={label}
+          aria-label={triggerLabel === 'content' ? undefined : (triggerLabel ?? label)}
           aria-haspopup="menu"
           aria-expanded={open}
           aria-controls={open ? menuId : undefined}
@@ -184,6 +189,36 @@ export function MenuRadioItem({ icon: Icon, checked, onSelect, children }: MenuR
       {Icon && <Icon aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />}
       <span className="flex-1">{children}</span>
       {checked && <Check aria-hidden className="size-4 text-indigo-600 dark:text-indigo-400" />}
+    </button>
+  )
+}
+
+interface MenuCheckboxItemProps extends MenuItemProps {
+  checked: boolean
+}
+
+/** An on/off choice: stays open so several can be toggled in a row. */
+export function MenuCheckboxItem({ icon: Icon, checked, onSelect, children }: MenuCheckboxItemProps) {
+  return (
+    <button
+      type="button"
+      role="menuitemcheckbox"
+      aria-checked={checked}
+      tabIndex={-1}
+      className={itemClassName}
+      onClick={onSelect}
+    >
+      {Icon && <Icon aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />}
+      <span
+        aria-hidden
+        className={cn(
+          'flex size-4 items-center justify-center rounded border',
+          checked ? 'border-indigo-600 bg-indigo-600 text-white dark:border-indigo-500 dark:bg-indigo-500' : 'border-zinc-400 dark:border-zinc-500',
+        )}
+      >
+        {checked && <Check className="size-3" />}
+      </span>
+      <span className="flex-1">{children}</span>
     </button>
   )
 }

@@ -1,12 +1,41 @@
-import type { ComponentProps } from 'react'
+import { useEffect, useRef, useState, type ComponentProps } from 'react'
 import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react'
 import { cn } from '../../lib/cn.ts'
 import { focusRing } from './button.tsx'
 
-/** A bordered, horizontally scrollable table: wide tables never push the page wider than the screen. */
+/** Whether the box is narrower than its content, kept current as either resizes. */
+function useOverflowsX<T extends HTMLElement>() {
+  const ref = useRef<T>(null)
+  const [overflows, setOverflows] = useState(false)
+  useEffect(() => {
+    const box = ref.current
+    if (!box || typeof ResizeObserver === 'undefined') return
+    const measure = () => setOverflows(box.scrollWidth > box.clientWidth + 1)
+    const observer = new ResizeObserver(measure)
+    observer.observe(box)
+    if (box.firstElementChild) observer.observe(box.firstElementChild)
+    measure()
+    return () => observer.disconnect()
+  }, [])
+  return [ref, overflows] as const
+}
+
+/**
+ * A bordered, horizontally scrollable table: wide tables never push the page wider than the screen.
+ * When it does scroll, its box is a named region in the tab order, so the keyboard can scroll it.
+ */
 export function Table({ className, ...props }: ComponentProps<'table'>) {
+  const [boxRef, scrolls] = useOverflowsX<HTMLDivElement>()
   return (
-    <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    // Positioned, so that visually hidden (absolute) labels inside scroll with it instead of widening the page.
+    <div
+      ref={boxRef}
+      {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': props['aria-label'] } : {})}
+      className={cn(
+        'relative overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900',
+        focusRing,
+      )}
+    >
       <table className={cn('min-w-full border-collapse text-left text-sm', className)} {...props} />
     </div>
   )

@@ -10,6 +10,7 @@ export type ConnectionStatus = 'connecting' | 'online' | 'offline'
 
 const listeners = new Set<LiveEventListener>()
 const statusListeners = new Set<() => void>()
+const sessionEndedListeners = new Set<() => void>()
 let status: ConnectionStatus = 'connecting'
 let lastEventId: bigint | undefined
 let sessionUserId: string | undefined
@@ -76,15 +77,26 @@ export function startLiveStream(client: QueryClient): void {
       setStatus('connecting')
     } else {
       setStatus('offline')
+      // The server closed it: this session may have been ended elsewhere (password change, revoked).
+      if (reason === 'io server disconnect') for (const listener of sessionEndedListeners) listener()
     }
   })
-  socket.on('connect_error', () => setStatus('offline'))
+  socket.on('connect_error', (error) => {
+    setStatus('offline')
+    if (error.message === 'unauthorized') for (const listener of sessionEndedListeners) listener()
+  })
   if (socket.connected) setStatus('online')
 }
 
 export function subscribeLiveEvents(listener: LiveEventListener): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
+}
+
+/** Called when the server may have ended this session: the caller checks it and leaves if so. */
+export function subscribeSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener)
+  return () => sessionEndedListeners.delete(listener)
 }
 
 export function subscribeConnectionStatus(listener: () => void): () => void {

@@ -1,3 +1,4 @@
+import { keepPreviousData } from '@tanstack/react-query'
 import { z } from 'zod'
 import { mandateStatus, type MandateListInput } from '../../../shared/schemas/mandate.ts'
 import type { Trpc } from '../../lib/trpc.ts'
@@ -11,7 +12,7 @@ export const mandateListSearch = z.object({
 })
 export type MandateListSearch = z.infer<typeof mandateListSearch>
 
-function mandateListQuery(search: MandateListSearch): MandateListInput {
+export function mandateListQuery(search: MandateListSearch): MandateListInput {
   return { q: search.q || undefined, status: search.status, limit: PAGE_SIZE }
 }
 
@@ -19,5 +20,7 @@ function mandateListQuery(search: MandateListSearch): MandateListInput {
 export function mandateListOptions(trpc: Trpc, search: MandateListSearch) {
   return trpc.mandates.list.infiniteQueryOptions(mandateListQuery(search), {
     getNextPageParam: (page) => page.nextCursor,
+    // While new filters load, the previous rows stay (dimmed) instead of flashing a skeleton.
+    placeholderData: keepPreviousData,
   })
 }

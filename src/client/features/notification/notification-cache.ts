@@ -8,7 +8,7 @@ type ListData = InfiniteData<NotificationPage> | NotificationPage
 /** The panel's list: the latest notifications, read or not, a page at a time. */
 export const PANEL_LIST_INPUT = { limit: 20 } as const
 
-const NOTIFICATION_TYPES = ['TASK_DUE', 'TASK_ASSIGNED', 'NEW_INTERACTION', 'PIPELINE_UPDATE', 'MANDATE_SIGNED'] as const
+const NOTIFICATION_TYPES = ['TASK_DUE', 'TASK_ASSIGNED', 'NEW_INTERACTION', 'PIPELINE_UPDATE', 'MANDATE_SIGNED', 'WEBHOOK_DISABLED', 'SECURITY'] as const
 
 /** Rebuilds a notification from a live event payload (dates travel as ISO strings there). */
 export function itemFromPayload(raw: unknown): NotificationItem | undefined {

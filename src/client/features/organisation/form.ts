@@ -1,7 +1,8 @@
 import { TRPCClientError } from '@trpc/client'
 import { z } from 'zod'
 import { organisationCreateInput } from '../../../shared/schemas/organisation.ts'
-import { requiredFieldErrors, type FieldErrors } from '../../lib/forms.ts'
+import { validationText } from '../../../shared/validation.ts'
+import { validateForm, validationLanguage, type FieldErrors } from '../../lib/forms.ts'
 import type { RouterOutputs } from '../../lib/trpc.ts'
 
 export type OrganisationDetail = RouterOutputs['organisations']['byId']
@@ -115,17 +116,12 @@ export type ValidationResult =
   | { success: true; data: OrganisationFormData }
   | { success: false; errors: FieldErrors<OrganisationFormValues> }
 
-/** Validates with the schema the server applies, so the user hears about mistakes before sending. */
-export function validateForm(
-  values: OrganisationFormValues,
-  messages: { required: string; amountInvalid: string },
-): ValidationResult {
-  const parsed = formSchema.safeParse(candidateOf(values), { error: requiredFieldErrors(messages.required) })
-  const errors: FieldErrors<OrganisationFormValues> = parsed.success
-    ? {}
-    : (z.flattenError(parsed.error).fieldErrors as FieldErrors<OrganisationFormValues>)
-  if (parseAmount(values.potentialAmount) === INVALID_AMOUNT) errors.potentialAmount = [messages.amountInvalid]
-  if (parsed.success && Object.keys(errors).length === 0) return { success: true, data: parsed.data }
+/** The shared form check over the organisation's inputs, plus the amount typed as text. */
+export function validateOrganisationForm(values: OrganisationFormValues): ValidationResult {
+  const result = validateForm(formSchema, candidateOf(values))
+  const errors = (result.success ? {} : result.errors) as FieldErrors<OrganisationFormValues>
+  if (parseAmount(values.potentialAmount) === INVALID_AMOUNT) errors.potentialAmount = [validationText('amount_whole', validationLanguage())]
+  if (result.success && Object.keys(errors).length === 0) return { success: true, data: result.data }
   return { success: false, errors }
 }
 

@@ -1,3 +1,4 @@
+import { keepPreviousData } from '@tanstack/react-query'
 import { z } from 'zod'
 import { idSchema } from '../../../shared/schemas/common.ts'
 import type { PersonListInput } from '../../../shared/schemas/person.ts'
@@ -12,7 +13,7 @@ export const personListSearch = z.object({
 })
 export type PersonListSearch = z.infer<typeof personListSearch>
 
-function personListQuery(search: PersonListSearch): PersonListInput {
+export function personListQuery(search: PersonListSearch): PersonListInput {
   return { q: search.q || undefined, organisationId: search.organisationId, limit: PAGE_SIZE }
 }
 
@@ -20,5 +21,7 @@ function personListQuery(search: PersonListSearch): PersonListInput {
 export function personListOptions(trpc: Trpc, search: PersonListSearch) {
   return trpc.people.list.infiniteQueryOptions(personListQuery(search), {
     getNextPageParam: (page) => page.nextCursor,
+    // While new filters load, the previous rows stay (dimmed) instead of flashing a skeleton.
+    placeholderData: keepPreviousData,
   })
 }

@@ -65,6 +65,7 @@ export function stateOf(card: BoardCard): CardState {
     ownerId: card.owner?.id ?? null,
     version: card.version,
     city: card.city,
+    teamId: card.teamId,
   }
 }
 
@@ -98,6 +99,7 @@ function buildCard(state: CardState, existing: BoardCard | undefined, at: Date |
     version: state.version,
     updatedAt: at ?? existing?.updatedAt ?? new Date(),
     city: state.city !== undefined ? state.city : (existing?.city ?? null),
+    teamId: state.teamId ?? existing?.teamId ?? '',
     owner,
   }
 }

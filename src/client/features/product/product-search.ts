@@ -1,3 +1,4 @@
+import { keepPreviousData } from '@tanstack/react-query'
 import { z } from 'zod'
 import { productKind, productStatus, type ProductListInput } from '../../../shared/schemas/product.ts'
 import type { Trpc } from '../../lib/trpc.ts'
@@ -12,7 +13,7 @@ export const productListSearch = z.object({
 })
 export type ProductListSearch = z.infer<typeof productListSearch>
 
-function productListQuery(search: ProductListSearch): ProductListInput {
+export function productListQuery(search: ProductListSearch): ProductListInput {
   return { q: search.q || undefined, kind: search.kind, status: search.status, limit: PAGE_SIZE }
 }
 
@@ -20,5 +21,7 @@ function productListQuery(search: ProductListSearch): ProductListInput {
 export function productListOptions(trpc: Trpc, search: ProductListSearch) {
   return trpc.products.list.infiniteQueryOptions(productListQuery(search), {
     getNextPageParam: (page) => page.nextCursor,
+    // While new filters load, the previous rows stay (dimmed) instead of flashing a skeleton.
+    placeholderData: keepPreviousData,
   })
 }

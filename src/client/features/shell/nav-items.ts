@@ -1,17 +1,20 @@
 import {
   Building2,
   FileSignature,
+  FileUp,
+  History,
   LayoutDashboard,
   ListChecks,
   Package,
   ShieldCheck,
   SquareKanban,
   Users,
+  Webhook,
   type LucideIcon,
 } from 'lucide-react'
 import { can, type Action, type Role } from '../../../shared/permissions.ts'
 
-export type SectionKey = 'organisations' | 'people' | 'pipeline' | 'mandates' | 'products' | 'tasks' | 'admin'
+export type SectionKey = 'organisations' | 'people' | 'pipeline' | 'mandates' | 'products' | 'tasks' | 'activities' | 'imports' | 'admin' | 'webhooks'
 
 export interface NavItem {
   key: 'dashboard' | SectionKey
@@ -29,7 +32,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'mandates', to: '/mandates', icon: FileSignature },
   { key: 'products', to: '/products', icon: Package },
   { key: 'tasks', to: '/tasks', icon: ListChecks },
+  { key: 'activities', to: '/activities', icon: History },
+  { key: 'imports', to: '/imports', icon: FileUp, requires: 'data:import' },
   { key: 'admin', to: '/admin', icon: ShieldCheck, requires: 'users:manage' },
+  { key: 'webhooks', to: '/webhooks', icon: Webhook, requires: 'webhooks:manage' },
 ]
 
 export function navItemsFor(role: Role): NavItem[] {

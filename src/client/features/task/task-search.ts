@@ -24,7 +24,7 @@ const STATUSES_SHOWN: Record<TaskShow, TaskListInput['status']> = {
   all: undefined,
 }
 
-function taskListQuery(search: TaskListSearch): TaskListInput {
+export function taskListQuery(search: TaskListSearch): TaskListInput {
   // Overdue tasks are still to do by definition: the server applies that rule itself.
   const show = search.view === 'overdue' ? 'all' : search.show
   return {

@@ -44,6 +44,11 @@ const fr = {
     editTitle: 'Modifier {{name}}',
     resetPassword: 'Réinitialiser le mot de passe',
     resetPasswordAction: 'Réinitialiser le mot de passe de {{name}}',
+    endSessions: 'Déconnecter de tous les appareils',
+    endSessionsAction: 'Déconnecter {{name}} de tous les appareils',
+    sessionsEnded_one: '{{name}} est déconnecté(e) : {{count}} session fermée.',
+    sessionsEnded_other: '{{name}} est déconnecté(e) : {{count}} sessions fermées.',
+    endSessionsError: 'Les sessions n’ont pas pu être fermées.',
     you: '(vous)',
     readOnly: 'Lecture seule',
     notManageable: "Un manager ne gère que les commerciaux et lecteurs de son équipe.",
@@ -93,8 +98,6 @@ const fr = {
     label: 'Nouveau mot de passe',
     hint_one: 'Au moins {{count}} caractère.',
     hint_other: 'Au moins {{count}} caractères.',
-    tooShort_one: 'Le mot de passe doit contenir au moins {{count}} caractère.',
-    tooShort_other: 'Le mot de passe doit contenir au moins {{count}} caractères.',
     generate: 'Générer',
     show: 'Afficher le mot de passe',
     hide: 'Masquer le mot de passe',
@@ -219,11 +222,12 @@ const fr = {
       done: "J'ai copié le jeton",
     },
     help: {
-      title: "Utiliser l'API",
-      header: 'Envoyez le jeton dans l’en-tête <code>Authorization</code> de chaque requête HTTP :',
+      title: 'À quoi sert un jeton ?',
+      header:
+        'Un jeton permet à un outil ou à une intégration (tableur connecté, script de votre équipe technique…) d’accéder au CRM en votre nom, sans connaître votre mot de passe.',
       scopes:
         'Un jeton <strong>en lecture seule</strong> est refusé sur toute modification ; un jeton <strong>en lecture et écriture</strong> ne donne jamais plus de droits que votre rôle.',
-      docs: 'Le guide <code>docs/api.md</code> montre un client TypeScript typé complet ; en WebSocket, passez le jeton dans <ws>connectionParams: { token }</ws>.',
+      docs: 'Confiez le jeton à la personne qui met en place l’intégration : la documentation technique du CRM lui explique comment s’en servir. Révoquez-le dès qu’il ne sert plus.',
     },
   },
 }
@@ -273,6 +277,11 @@ const en: typeof fr = {
     editTitle: 'Edit {{name}}',
     resetPassword: 'Reset password',
     resetPasswordAction: 'Reset the password of {{name}}',
+    endSessions: 'Sign out of every device',
+    endSessionsAction: 'Sign {{name}} out of every device',
+    sessionsEnded_one: '{{name}} is signed out: {{count}} session closed.',
+    sessionsEnded_other: '{{name}} is signed out: {{count}} sessions closed.',
+    endSessionsError: 'The sessions could not be closed.',
     you: '(you)',
     readOnly: 'Read only',
     notManageable: 'A manager only manages the sales and viewer members of their team.',
@@ -321,8 +330,6 @@ const en: typeof fr = {
     label: 'New password',
     hint_one: 'At least {{count}} character.',
     hint_other: 'At least {{count}} characters.',
-    tooShort_one: 'The password must be at least {{count}} character long.',
-    tooShort_other: 'The password must be at least {{count}} characters long.',
     generate: 'Generate',
     show: 'Show password',
     hide: 'Hide password',
@@ -447,11 +454,12 @@ const en: typeof fr = {
       done: 'I have copied the token',
     },
     help: {
-      title: 'Using the API',
-      header: 'Send the token in the <code>Authorization</code> header of every HTTP request:',
+      title: 'What is a token for?',
+      header:
+        'A token lets a tool or an integration (a connected spreadsheet, a script from your technical team…) reach the CRM on your behalf, without knowing your password.',
       scopes:
         'A <strong>read-only</strong> token is refused on any change; a <strong>read and write</strong> token never grants more than your role.',
-      docs: 'The <code>docs/api.md</code> guide shows a complete typed TypeScript client; over WebSocket, pass the token in <ws>connectionParams: { token }</ws>.',
+      docs: 'Hand the token to the person setting up the integration: the CRM’s technical documentation tells them how to use it. Revoke it as soon as it is no longer needed.',
     },
   },
 }

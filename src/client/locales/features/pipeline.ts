@@ -14,7 +14,7 @@ const fr = {
   },
   types: {
     INVESTOR: 'Investisseur',
-    SUPPLIER: 'Société de gestion',
+    SUPPLIER: 'Fournisseur',
     DISTRIBUTOR: 'Distributeur',
     PARTNER: 'Partenaire',
     OTHER: 'Autre',
@@ -63,7 +63,6 @@ const fr = {
     notFound: '« {{name}} » n’existe plus ou ne fait plus partie de votre équipe.',
     failed: 'Le déplacement de « {{name}} » a échoué. Réessayez dans un instant.',
     unreachable: 'Impossible de joindre le serveur : « {{name}} » n’a pas été déplacée.',
-    dismiss: 'Fermer le message',
   },
   states: {
     loading: 'Chargement du pipeline…',
@@ -140,7 +139,6 @@ const en: typeof fr = {
     notFound: '“{{name}}” no longer exists or is no longer in your team.',
     failed: 'Moving “{{name}}” failed. Try again in a moment.',
     unreachable: 'The server cannot be reached: “{{name}}” was not moved.',
-    dismiss: 'Dismiss message',
   },
   states: {
     loading: 'Loading the pipeline…',

@@ -21,7 +21,6 @@ const fr = {
     noMatchTitle: 'Aucune tâche ne correspond',
     noMatchText: 'Essayez une autre recherche ou d’autres filtres.',
     completed: 'Tâche « {{title}} » terminée.',
-    undo: 'Annuler',
   },
   views: {
     label: 'Vues des tâches',
@@ -124,7 +123,6 @@ const en: typeof fr = {
     noMatchTitle: 'No task matches',
     noMatchText: 'Try another search or other filters.',
     completed: 'Task “{{title}}” done.',
-    undo: 'Undo',
   },
   views: {
     label: 'Task views',

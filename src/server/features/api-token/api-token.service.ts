@@ -6,6 +6,7 @@ import type { apiTokenCreateInput, apiTokenListInput, apiTokenRevokeInput } from
 import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent } from '../../events/event-log.ts'
+import { recordSecurityEvent } from '../security/security-events.ts'
 import type { ConnectionRegistry } from '../../realtime/connections.ts'
 import { API_TOKEN_PREFIX, sha256 } from '../auth/auth.service.ts'
 import { listPage } from '../paging.ts'
@@ -58,6 +59,12 @@ export async function createApiToken(
       select: tokenSelect,
     })
     await appendEvent(tx, tokenEvent('api_token.created', created, ctx.viewer.id))
+    await recordSecurityEvent(tx, {
+      action: 'api_token_created',
+      userId: ctx.viewer.id,
+      ...ctx.client,
+      details: { tokenId: created.id, name: created.name, scope: created.scope, prefix: created.prefix },
+    })
     return created
   })
   return { token, apiToken }
@@ -100,6 +107,13 @@ export async function revokeApiToken(
     if (existing.revokedAt) return { token: existing, changed: false }
     const updated = await tx.apiToken.update({ where: { id: existing.id }, data: { revokedAt: new Date() }, select: tokenSelect })
     await appendEvent(tx, tokenEvent('api_token.revoked', updated, ctx.viewer.id))
+    await recordSecurityEvent(tx, {
+      action: 'api_token_revoked',
+      userId: updated.userId,
+      actorId: ctx.viewer.id,
+      ...ctx.client,
+      details: { tokenId: updated.id, name: updated.name, prefix: updated.prefix },
+    })
     return { token: updated, changed: true }
   })
   // The registry tracks connections by user and session only, so this closes every live

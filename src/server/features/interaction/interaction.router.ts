@@ -24,10 +24,12 @@ export const interactionRouter = router({
   create: authorizedProcedure('record:write')
     .input(interactionCreateInput)
     .mutation(({ ctx, input }) => createInteraction(ctx, input)),
+  // The service lets the author, or a manager, through.
   update: authorizedProcedure('record:write')
     .input(interactionUpdateInput)
     .mutation(({ ctx, input }) => updateInteraction(ctx, input)),
-  delete: authorizedProcedure('record:delete')
+  // Writers reach it: the service lets the author, or a manager, through.
+  delete: authorizedProcedure('record:write')
     .input(interactionDeleteInput)
     .mutation(({ ctx, input }) => deleteInteraction(ctx, input)),
 })

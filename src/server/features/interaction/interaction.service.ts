@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { can } from '../../../shared/permissions.ts'
 import type { Page } from '../../../shared/schemas/common.ts'
 import {
   INTERACTION_SUBJECT_REQUIRED,
@@ -10,8 +11,10 @@ import {
 import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
-import { listPage } from '../paging.ts'
+import { listPage, type ListSort } from '../paging.ts'
 import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
+import { lockForWrite } from '../versioned-write.ts'
+import { insertTask } from '../task/task.service.ts'
 
 const peopleSelect = {
   orderBy: [{ person: { lastName: 'asc' } }, { person: { firstName: 'asc' } }],
@@ -40,6 +43,8 @@ const detailSelect = { ...summarySelect, body: true } satisfies Prisma.Interacti
 type WithPeople<T extends { people: { person: unknown }[] }> = Omit<T, 'people'> & { people: T['people'][number]['person'][] }
 export type InteractionSummary = WithPeople<Prisma.InteractionGetPayload<{ select: typeof summarySelect }>>
 export type InteractionDetail = WithPeople<Prisma.InteractionGetPayload<{ select: typeof detailSelect }>>
+/** A logged interaction, with the follow-up task created alongside it if one was asked for. */
+export type LoggedInteraction = InteractionDetail & { followUpTaskId: string | null }
 
 type ListInput = z.output<typeof interactionListInput>
 type CreateInput = z.output<typeof interactionCreateInput>
@@ -59,13 +64,17 @@ function listWhere(ctx: ServiceContext, input: ListInput): Prisma.InteractionWhe
   return where
 }
 
+/** The list's filters, scope and order: the list pages through it, exports stream all of it. */
+export function interactionListQuery(ctx: ServiceContext, input: ListInput) {
+  const sort: ListSort<Prisma.InteractionDelegate> = { keyset: ['occurredAt'] }
+  const direction: Prisma.SortOrder = 'desc'
+  return { where: listWhere(ctx, input), scope: teamScope(ctx.viewer), sort, direction }
+}
+
 export async function listInteractions(ctx: ServiceContext, input: ListInput): Promise<Page<InteractionSummary>> {
   const page = await listPage(ctx.prisma.interaction, {
-    where: listWhere(ctx, input),
-    scope: teamScope(ctx.viewer),
+    ...interactionListQuery(ctx, input),
     select: summarySelect,
-    sort: { keyset: ['occurredAt'] },
-    direction: 'desc',
     cursor: input.cursor,
     limit: input.limit,
   })
@@ -78,11 +87,11 @@ export async function getInteraction(ctx: ServiceContext, id: string): Promise<I
   return flattenPeople(interaction)
 }
 
-export async function createInteraction(ctx: ServiceContext, input: CreateInput): Promise<InteractionDetail> {
-  const id = await ctx.prisma.$transaction(async (tx) => {
+export async function createInteraction(ctx: ServiceContext, input: CreateInput): Promise<LoggedInteraction> {
+  const { id, followUpTaskId } = await ctx.prisma.$transaction(async (tx) => {
     const teamId = targetTeam(ctx.viewer, input.teamId ?? (await referencedTeam(tx, ctx, input)))
     await assertSubjectsInTeam(tx, ctx, teamId, input.organisationId, input.personIds)
-    const { teamId: _ignored, personIds, ...fields } = input
+    const { teamId: _ignored, personIds, followUp, ...fields } = input
     const created = await tx.interaction.create({
       data: {
         ...fields,
@@ -108,9 +117,37 @@ export async function createInteraction(ctx: ServiceContext, input: CreateInput)
         version: created.version,
       },
     })
-    return created.id
+    // The follow-up is about the same organisation and first person; nothing is written if it fails.
+    const followUpTaskId = followUp
+      ? await insertTask(tx, ctx, teamId, {
+          title: followUp.title,
+          description: null,
+          dueAt: followUp.dueAt ?? null,
+          priority: followUp.priority,
+          status: 'OPEN',
+          assigneeId: followUp.assigneeId ?? ctx.viewer.id,
+          organisationId: created.organisationId,
+          personId: personIds[0] ?? null,
+        }).catch((error: unknown) => {
+          throw followUpError(error)
+        })
+      : null
+    return { id: created.id, followUpTaskId }
   })
-  return getInteraction(ctx, id)
+  return { ...(await getInteraction(ctx, id)), followUpTaskId }
+}
+
+/** The follow-up's field errors are reported under `followUp`, where the form shows them. */
+function followUpError(error: unknown): unknown {
+  if (!(error instanceof DomainError) || error.code !== 'INVALID') return error
+  const fieldErrors = (error.details?.fieldErrors ?? {}) as Record<string, string[]>
+  return new DomainError('INVALID', error.message, { fieldErrors: { followUp: Object.values(fieldErrors).flat() } })
+}
+
+/** An interaction is its author's account: a writer edits or deletes their own; a manager (or admin) anyone's. */
+function assertMayChange(ctx: ServiceContext, authorId: string | null): void {
+  if (authorId === ctx.viewer.id || can(ctx.viewer.role, 'record:delete')) return
+  throw new DomainError('FORBIDDEN', 'Only the author or a manager may change this interaction')
 }
 
 export async function updateInteraction(
@@ -118,12 +155,15 @@ export async function updateInteraction(
   input: z.output<typeof interactionUpdateInput>,
 ): Promise<InteractionDetail> {
   await ctx.prisma.$transaction(async (tx) => {
-    const found = await tx.interaction.findFirst({
-      where: { id: input.id, ...teamScope(ctx.viewer) },
-      include: { people: { select: { personId: true } } },
+    const found = await lockForWrite(tx, {
+      entity: 'interaction',
+      id: input.id,
+      baseVersion: input.version,
+      fields: Object.keys(input.data),
+      read: () => findWithPeople(ctx, tx, input.id),
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
     })
-    if (!found) throw notFound('Interaction')
-    if (found.version !== input.version) throw await staleVersion(ctx, input.id)
+    assertMayChange(ctx, found.authorId)
     const { people, ...before } = found
     const { personIds, ...fields } = input.data
     const peopleBefore = people.map((entry) => entry.personId).sort()
@@ -137,12 +177,7 @@ export async function updateInteraction(
         })
       }
     }
-    // The version in the WHERE makes the check atomic: a concurrent writer makes this match nothing.
-    const { count } = await tx.interaction.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { ...fields, version: { increment: 1 } },
-    })
-    if (count === 0) throw await staleVersion(ctx, input.id)
+    await tx.interaction.update({ where: { id: input.id }, data: { ...fields, version: { increment: 1 } } })
     if (personIds) {
       await tx.interactionPerson.deleteMany({ where: { interactionId: input.id, personId: { notIn: personIds } } })
       await tx.interactionPerson.createMany({
@@ -178,12 +213,15 @@ export async function deleteInteraction(
   input: z.output<typeof interactionDeleteInput>,
 ): Promise<{ id: string }> {
   await ctx.prisma.$transaction(async (tx) => {
-    const existing = await tx.interaction.findFirst({
-      where: { id: input.id, ...teamScope(ctx.viewer) },
-      include: { people: { select: { personId: true } } },
+    const existing = await lockForWrite(tx, {
+      entity: 'interaction',
+      id: input.id,
+      baseVersion: input.version,
+      fields: null,
+      read: () => findWithPeople(ctx, tx, input.id),
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
     })
-    if (!existing) throw notFound('Interaction')
-    if (input.version !== undefined && existing.version !== input.version) throw await staleVersion(ctx, input.id)
+    assertMayChange(ctx, existing.authorId)
     await tx.interaction.delete({ where: { id: input.id } })
     await appendEvent(tx, {
       type: 'interaction.deleted',
@@ -237,16 +275,28 @@ async function assertSubjectsInTeam(
     personIds.length ? db.person.count({ where: { id: { in: personIds }, ...where } }) : 0,
   ])
   const fieldErrors: Record<string, string[]> = {}
-  if (organisationId && !organisation) fieldErrors.organisationId = ['Organisation not found in this team']
-  if (peopleFound !== personIds.length) fieldErrors.personIds = ['Person not found in this team']
+  if (organisationId && !organisation) fieldErrors.organisationId = ['organisation_not_in_team']
+  if (peopleFound !== personIds.length) fieldErrors.personIds = ['person_not_in_team']
   if (Object.keys(fieldErrors).length) {
     throw new DomainError('INVALID', 'The organisation and people must belong to the interaction’s team', { fieldErrors })
   }
 }
 
-/** CONFLICT carrying the record as it is now, so the client can show both values and let the user choose. */
-async function staleVersion(ctx: ServiceContext, id: string): Promise<DomainError> {
-  const current = await ctx.prisma.interaction.findFirst({ where: { id, ...teamScope(ctx.viewer) }, select: detailSelect })
+async function findWithPeople(ctx: ServiceContext, db: Db, id: string) {
+  const interaction = await db.interaction.findFirst({
+    where: { id, ...teamScope(ctx.viewer) },
+    include: { people: { select: { personId: true } } },
+  })
+  if (!interaction) throw notFound('Interaction')
+  return interaction
+}
+
+/**
+ * CONFLICT carrying the record as it is now and the fields changed by someone else (null: the whole
+ * record), so the client can show both values and let the user choose. Read in the writer's transaction.
+ */
+async function staleVersion(ctx: ServiceContext, db: Db, id: string, fields: string[] | null): Promise<DomainError> {
+  const current = await db.interaction.findFirst({ where: { id, ...teamScope(ctx.viewer) }, select: detailSelect })
   if (!current) return notFound('Interaction')
-  return new DomainError('CONFLICT', 'This interaction was changed by someone else', { current: flattenPeople(current) })
+  return new DomainError('CONFLICT', 'This interaction was changed by someone else', { current: flattenPeople(current), fields })
 }

@@ -1,3 +1,6 @@
+import { mandateBulk } from '../../../shared/schemas/bulk.ts'
+import { bulkProcedures } from '../bulk.router.ts'
+import { mandateBulkKind } from './mandate-bulk.service.ts'
 import { byIdInput } from '../../../shared/schemas/common.ts'
 import {
   mandateCreateInput,
@@ -39,4 +42,5 @@ export const mandateRouter = router({
   removeProduct: authorizedProcedure('record:write')
     .input(mandateProductInput)
     .mutation(({ ctx, input }) => removeMandateProduct(ctx, input)),
+  ...bulkProcedures(mandateBulkKind, mandateBulk),
 })

@@ -13,6 +13,7 @@ import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
 import { listPage, type ListSort } from '../paging.ts'
 import { assertOwnerInTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
+import { lockForWrite } from '../versioned-write.ts'
 
 const summarySelect = {
   id: true,
@@ -111,13 +112,17 @@ const LIST_SORTS: Record<ListInput['sort']['field'], ListSort<Prisma.MandateDele
   endDate: { keyset: ['endDate'], missing: { endDate: null } },
 }
 
+/** The list's filters, scope and order: the list pages through it, exports stream all of it. */
+export function mandateListQuery(ctx: ServiceContext, input: ListInput) {
+  const sort: ListSort<Prisma.MandateDelegate> = LIST_SORTS[input.sort.field]
+  const direction: Prisma.SortOrder = input.sort.direction
+  return { where: listWhere(ctx, input), scope: teamScope(ctx.viewer), sort, direction }
+}
+
 export async function listMandates(ctx: ServiceContext, input: ListInput): Promise<Page<MandateSummary>> {
   const page = await listPage(ctx.prisma.mandate, {
-    where: listWhere(ctx, input),
-    scope: teamScope(ctx.viewer),
+    ...mandateListQuery(ctx, input),
     select: summarySelect,
-    sort: LIST_SORTS[input.sort.field],
-    direction: input.sort.direction,
     cursor: input.cursor,
     limit: input.limit,
   })
@@ -178,9 +183,14 @@ export async function updateMandate(
   input: z.output<typeof mandateUpdateInput>,
 ): Promise<MandateDetail> {
   await ctx.prisma.$transaction(async (tx) => {
-    const before = await tx.mandate.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) }, include: eventInclude })
-    if (!before) throw notFound('Mandate')
-    if (before.version !== input.version) throw await staleVersion(ctx, input.id)
+    const before = await lockForWrite(tx, {
+      entity: 'mandate',
+      id: input.id,
+      baseVersion: input.version,
+      fields: Object.keys(input.data),
+      read: () => findForEvent(ctx, tx, input.id),
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
+    })
     const { startDate, endDate, ...fields } = input.data
     if (fields.organisationId && fields.organisationId !== before.organisationId) {
       await supplierFor(tx, ctx.viewer, fields.organisationId, before.teamId)
@@ -192,9 +202,8 @@ export async function updateMandate(
     )
     // signedAt records the first signature and survives later status changes.
     const signedAt = fields.status === 'SIGNED' && !before.signedAt ? new Date() : undefined
-    // The version in the WHERE makes the check atomic: a concurrent writer makes this match nothing.
-    const { count } = await tx.mandate.updateMany({
-      where: { id: input.id, version: input.version },
+    const after = await tx.mandate.update({
+      where: { id: input.id },
       data: {
         ...fields,
         startDate: fromCalendarDate(startDate),
@@ -202,9 +211,8 @@ export async function updateMandate(
         signedAt,
         version: { increment: 1 },
       },
+      include: eventInclude,
     })
-    if (count === 0) throw await staleVersion(ctx, input.id)
-    const after = await tx.mandate.findUniqueOrThrow({ where: { id: input.id }, include: eventInclude })
     const touched = [...Object.keys(input.data), 'signedAt'] as (keyof typeof before)[]
     const changes = diffFields(withCalendarDates(before), withCalendarDates(after), touched)
     await appendEvent(tx, {
@@ -232,9 +240,14 @@ export async function deleteMandate(
   input: z.output<typeof mandateDeleteInput>,
 ): Promise<{ id: string }> {
   await ctx.prisma.$transaction(async (tx) => {
-    const existing = await tx.mandate.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) }, include: eventInclude })
-    if (!existing) throw notFound('Mandate')
-    if (input.version !== undefined && existing.version !== input.version) throw await staleVersion(ctx, input.id)
+    const existing = await lockForWrite(tx, {
+      entity: 'mandate',
+      id: input.id,
+      baseVersion: input.version,
+      fields: null,
+      read: () => findForEvent(ctx, tx, input.id),
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
+    })
     await tx.mandate.delete({ where: { id: input.id } })
     await appendEvent(tx, {
       type: 'mandate.deleted',
@@ -358,14 +371,23 @@ async function assertProductsInTeam(db: Db, productIds: string[], teamId: string
 function assertDatesInOrder(startDate: string | null, endDate: string | null): void {
   if (startDate && endDate && endDate < startDate) {
     throw new DomainError('INVALID', 'The end date cannot be before the start date', {
-      fieldErrors: { endDate: ['The end date cannot be before the start date'] },
+      fieldErrors: { endDate: ['end_before_start'] },
     })
   }
 }
 
-/** CONFLICT carrying the record as it is now, so the client can show both values and let the user choose. */
-async function staleVersion(ctx: ServiceContext, id: string): Promise<DomainError> {
-  const current = await ctx.prisma.mandate.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
+async function findForEvent(ctx: ServiceContext, db: Db, id: string) {
+  const mandate = await db.mandate.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: eventInclude })
+  if (!mandate) throw notFound('Mandate')
+  return mandate
+}
+
+/**
+ * CONFLICT carrying the record as it is now and the fields changed by someone else (null: the whole
+ * record), so the client can show both values and let the user choose. Read in the writer's transaction.
+ */
+async function staleVersion(ctx: ServiceContext, db: Db, id: string, fields: string[] | null): Promise<DomainError> {
+  const current = await db.mandate.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
   if (!current) return notFound('Mandate')
-  return new DomainError('CONFLICT', 'This mandate was changed by someone else', { current: toDetail(current) })
+  return new DomainError('CONFLICT', 'This mandate was changed by someone else', { current: toDetail(current), fields })
 }

@@ -21,10 +21,12 @@ interface Draft {
  * Nobody is notified of their own action.
  */
 export async function projectNotifications(tx: Tx, events: EventRow[]): Promise<void> {
+  const drafts: Draft[] = []
   for (const event of events) {
     const draft = await draftFor(tx, event)
-    if (draft) await notify(tx, draft)
+    if (draft) drafts.push(draft)
   }
+  await notify(tx, drafts)
 }
 
 async function draftFor(tx: Tx, event: EventRow): Promise<Draft | null> {
@@ -51,7 +53,8 @@ async function draftFor(tx: Tx, event: EventRow): Promise<Draft | null> {
         ...base,
         type: 'NEW_INTERACTION',
         recipientIds: [...(await managersOf(tx, event.teamId)), organisation?.ownerId],
-        link: payload.organisationId ? `/organisations/${payload.organisationId}` : `/interactions/${event.entityId}`,
+        // Interactions have no page of their own: the organisation's, else the first person's.
+        link: payload.organisationId ? `/organisations/${payload.organisationId}` : `/people/${payload.personIds?.[0] ?? ''}`,
         params: { name: organisation?.name ?? String(payload.summary ?? ''), summary: String(payload.summary ?? '') },
       }
     }
@@ -90,27 +93,45 @@ async function managersOf(tx: Tx, teamId: string): Promise<string[]> {
   return managers.map((manager) => manager.id)
 }
 
-/** Creates the notifications of a draft and the events that carry them live to their recipients. */
-export async function notify(tx: Tx, draft: Draft): Promise<void> {
-  const recipientIds = [...new Set(draft.recipientIds.filter((id): id is string => Boolean(id) && id !== draft.actorId))]
-  if (recipientIds.length === 0) return
-  const [recipients, actor] = await Promise.all([
-    tx.user.findMany({ where: { id: { in: recipientIds }, isActive: true }, select: { id: true, language: true } }),
-    draft.actorId ? tx.user.findUnique({ where: { id: draft.actorId }, select: { name: true } }) : null,
-  ])
-  for (const recipient of recipients) {
-    const text = renderNotification(draft.type, recipient.language, { actor: actor?.name ?? '', ...draft.params })
-    const notification = await tx.notification.create({
-      data: { recipientId: recipient.id, type: draft.type, title: text.title, body: text.body, link: draft.link, eventId: draft.eventId },
-    })
-    const unreadCount = await tx.notification.count({ where: { recipientId: recipient.id, readAt: null } })
+/**
+ * Creates the notifications of the drafts, then the events that carry them live to their
+ * recipients: every row is written before the first event, since nothing may lock a row (a
+ * notification locks its recipient's) once the event log's lock is held.
+ */
+export async function notify(tx: Tx, drafts: Draft[]): Promise<void> {
+  const created: Array<{ notification: Prisma.NotificationGetPayload<object>; unreadCount: number; actorId: string | null }> = []
+  for (const draft of drafts) {
+    const recipientIds = [...new Set(draft.recipientIds.filter((id): id is string => Boolean(id) && id !== draft.actorId))]
+    if (recipientIds.length === 0) continue
+    const [recipients, actor] = await Promise.all([
+      // A kind the recipient muted in their settings is not written at all (nor sent live).
+      tx.user.findMany({
+        where: { id: { in: recipientIds }, isActive: true, NOT: { mutedNotifications: { has: draft.type } } },
+        select: { id: true, language: true },
+      }),
+      draft.actorId ? tx.user.findUnique({ where: { id: draft.actorId }, select: { name: true } }) : null,
+    ])
+    for (const recipient of recipients) {
+      const text = renderNotification(draft.type, recipient.language, { actor: actor?.name ?? '', ...draft.params })
+      const notification = await tx.notification.create({
+        data: { recipientId: recipient.id, type: draft.type, title: text.title, body: text.body, link: draft.link, eventId: draft.eventId },
+      })
+      const unreadCount = await tx.notification.count({ where: { recipientId: recipient.id, readAt: null } })
+      created.push({ notification, unreadCount, actorId: draft.actorId })
+    }
+  }
+  for (const { notification, unreadCount, actorId } of created) {
     await appendEvent(tx, {
       type: 'notification.created',
       entity: 'notification',
       entityId: notification.id,
       teamId: null,
-      actorId: draft.actorId,
-      payload: { recipientId: recipient.id, unreadCount, notification: { ...notification, eventId: notification.eventId?.toString() ?? null } },
+      actorId,
+      payload: {
+        recipientId: notification.recipientId,
+        unreadCount,
+        notification: { ...notification, eventId: notification.eventId?.toString() ?? null },
+      },
     })
   }
 }

@@ -9,9 +9,10 @@ import type {
 import { normalizeName } from '../../../shared/normalize.ts'
 import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
-import { appendEvent, diffFields, fieldsChangedSince } from '../../events/event-log.ts'
+import { appendEvent, diffFields } from '../../events/event-log.ts'
 import { listPage, type ListSort } from '../paging.ts'
-import { assertOwnerInTeam, targetTeam, teamScope, type ServiceContext } from '../scope.ts'
+import { assertOwnerInTeam, targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
+import { lockForWrite } from '../versioned-write.ts'
 import { replaceNotesText } from './notes.service.ts'
 
 const summarySelect = {
@@ -93,13 +94,17 @@ const LIST_SORTS: Record<ListInput['sort']['field'], ListSort<Prisma.Organisatio
   type: { enum: 'type' },
 }
 
+/** The list's filters, scope and order: the list pages through it, exports stream all of it. */
+export function organisationListQuery(ctx: ServiceContext, input: ListInput) {
+  const sort: ListSort<Prisma.OrganisationDelegate> = LIST_SORTS[input.sort.field]
+  const direction: Prisma.SortOrder = input.sort.direction
+  return { where: listWhere(ctx, input), scope: teamScope(ctx.viewer), sort, direction }
+}
+
 export async function listOrganisations(ctx: ServiceContext, input: ListInput): Promise<Page<OrganisationSummary>> {
   return listPage(ctx.prisma.organisation, {
-    where: listWhere(ctx, input),
-    scope: teamScope(ctx.viewer),
+    ...organisationListQuery(ctx, input),
     select: summarySelect,
-    sort: LIST_SORTS[input.sort.field],
-    direction: input.sort.direction,
     cursor: input.cursor,
     limit: input.limit,
   })
@@ -114,28 +119,55 @@ export async function getOrganisation(ctx: ServiceContext, id: string): Promise<
   return organisation
 }
 
+/** Several organisations as `getOrganisation` returns each, in one read (the missing ones are left out). */
+export async function getOrganisations(ctx: ServiceContext, ids: string[]): Promise<OrganisationDetail[]> {
+  if (ids.length === 0) return []
+  return ctx.prisma.organisation.findMany({ where: { id: { in: ids }, ...teamScope(ctx.viewer) }, include: detailInclude })
+}
+
 export async function createOrganisation(
   ctx: ServiceContext,
   input: z.output<typeof organisationCreateInput>,
 ): Promise<OrganisationDetail> {
   const teamId = targetTeam(ctx.viewer, input.teamId)
-  const id = await ctx.prisma.$transaction(async (tx) => {
-    await assertOwnerInTeam(tx, input.ownerId, teamId)
+  const { viewer } = ctx
+  return ctx.prisma.$transaction(async (tx) => {
+    // The answer is built from what the write already knows: a new record has no relations yet, and
+    // the owner and team are the caller's own unless others were chosen (then read once).
+    const ownerId = input.ownerId ?? viewer.id
+    const owner =
+      ownerId === viewer.id ? { id: viewer.id, name: viewer.name, email: viewer.email } : await ownerInTeam(tx, ownerId, teamId)
+    const team =
+      teamId === viewer.teamId && viewer.teamName !== null
+        ? { id: teamId, name: viewer.teamName }
+        : await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, name: true } })
+    if (ownerId === viewer.id && input.ownerId) await assertOwnerInTeam(tx, ownerId, teamId)
     const { teamId: _ignored, ...fields } = input
     const created = await tx.organisation.create({
-      data: { ...fields, ownerId: input.ownerId ?? ctx.viewer.id, teamId, normalizedName: normalizeName(input.name) },
+      data: { ...fields, ownerId, teamId, normalizedName: normalizeName(input.name) },
     })
     await appendEvent(tx, {
       type: 'organisation.created',
       entity: 'organisation',
       entityId: created.id,
       teamId,
-      actorId: ctx.viewer.id,
+      actorId: viewer.id,
       payload: eventSnapshot(created),
     })
-    return created.id
+    const detail: OrganisationDetail = { ...created, owner, team, personLinks: [], mandates: [], interactions: [], tasks: [] }
+    return detail
   })
-  return getOrganisation(ctx, id)
+}
+
+/** The owner chosen for a record, as its answer shows it; it must be an active member of the team. */
+async function ownerInTeam(db: Db, ownerId: string, teamId: string) {
+  const owner = await db.user.findFirst({ where: { id: ownerId, teamId, isActive: true }, select: { id: true, name: true, email: true } })
+  if (!owner) {
+    throw new DomainError('INVALID', 'The owner must be an active member of the team', {
+      fieldErrors: { ownerId: ['not_team_member'] },
+    })
+  }
+  return owner
 }
 
 export async function updateOrganisation(
@@ -143,26 +175,22 @@ export async function updateOrganisation(
   input: z.output<typeof organisationUpdateInput>,
 ): Promise<OrganisationDetail> {
   await ctx.prisma.$transaction(async (tx) => {
-    const before = await tx.organisation.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) } })
-    if (!before) throw notFound('Organisation')
-    if (before.version !== input.version) {
-      // Someone saved since the user read the record: fine if they touched other fields (the two
-      // edits merge); a conflict if they changed one the user is changing too.
-      const changedSince = await fieldsChangedSince(tx, 'organisation', input.id, input.version)
-      const overlap = changedSince ? Object.keys(input.data).filter((field) => changedSince.has(field)) : Object.keys(input.data)
-      if (overlap.length > 0) throw await staleVersion(ctx, input.id, overlap)
-    }
+    // Someone may have saved since the user read the record: fine if they touched other fields (the
+    // two edits merge); a conflict if they changed one the user is changing too.
+    const before = await lockForWrite(tx, {
+      entity: 'organisation',
+      id: input.id,
+      baseVersion: input.version,
+      fields: Object.keys(input.data),
+      read: () => findInScope(ctx, tx, input.id),
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
+    })
     if (input.data.ownerId !== undefined) await assertOwnerInTeam(tx, input.data.ownerId, before.teamId)
     const data = {
       ...input.data,
       ...(input.data.name ? { normalizedName: normalizeName(input.data.name) } : {}),
     }
-    // The version in the WHERE makes the check atomic: a concurrent writer makes this match nothing.
-    const { count } = await tx.organisation.updateMany({
-      where: { id: input.id, version: before.version },
-      data: { ...data, version: { increment: 1 } },
-    })
-    if (count === 0) throw await staleVersion(ctx, input.id)
+    await tx.organisation.update({ where: { id: input.id }, data: { ...data, version: { increment: 1 } } })
     // A form or API edit of the notes replaces the text of the co-edited document too.
     if (input.data.notes !== undefined) await replaceNotesText(tx, input.id, input.data.notes ?? '', ctx.viewer.id)
     const after = await tx.organisation.findUniqueOrThrow({ where: { id: input.id } })
@@ -184,9 +212,14 @@ export async function deleteOrganisation(
   input: z.output<typeof organisationDeleteInput>,
 ): Promise<{ id: string }> {
   await ctx.prisma.$transaction(async (tx) => {
-    const existing = await tx.organisation.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) } })
-    if (!existing) throw notFound('Organisation')
-    if (input.version !== undefined && existing.version !== input.version) throw await staleVersion(ctx, input.id)
+    const existing = await lockForWrite(tx, {
+      entity: 'organisation',
+      id: input.id,
+      baseVersion: input.version,
+      fields: null,
+      read: () => findInScope(ctx, tx, input.id),
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
+    })
     await tx.organisation.delete({ where: { id: input.id } })
     await appendEvent(tx, {
       type: 'organisation.deleted',
@@ -200,8 +233,14 @@ export async function deleteOrganisation(
   return { id: input.id }
 }
 
+async function findInScope(ctx: ServiceContext, db: Db, id: string) {
+  const organisation = await db.organisation.findFirst({ where: { id, ...teamScope(ctx.viewer) } })
+  if (!organisation) throw notFound('Organisation')
+  return organisation
+}
+
 /** What live consumers (pipeline board, notifications, webhooks) need without another read. */
-function eventSnapshot(organisation: {
+export function eventSnapshot(organisation: {
   name: string
   type: string
   stage: string
@@ -214,11 +253,12 @@ function eventSnapshot(organisation: {
 }
 
 /**
- * CONFLICT carrying the record as it is now and the fields changed by someone else, so the client
- * can show both values and let the user choose.
+ * CONFLICT carrying the record as it is now and the fields changed by someone else (null: the whole
+ * record), so the client can show both values and let the user choose. Read in the writer's
+ * transaction: it already holds a connection, and waiting for another could starve the pool.
  */
-async function staleVersion(ctx: ServiceContext, id: string, fields?: string[]): Promise<DomainError> {
-  const current = await ctx.prisma.organisation.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
+async function staleVersion(ctx: ServiceContext, db: Db, id: string, fields: string[] | null): Promise<DomainError> {
+  const current = await db.organisation.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
   if (!current) return notFound('Organisation')
-  return new DomainError('CONFLICT', 'This organisation was changed by someone else', { current, fields: fields ?? null })
+  return new DomainError('CONFLICT', 'This organisation was changed by someone else', { current, fields })
 }

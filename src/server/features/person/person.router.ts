@@ -1,3 +1,6 @@
+import { personBulk } from '../../../shared/schemas/bulk.ts'
+import { bulkProcedures } from '../bulk.router.ts'
+import { personBulkKind } from './person-bulk.service.ts'
 import { byIdInput } from '../../../shared/schemas/common.ts'
 import {
   personCreateInput,
@@ -7,7 +10,9 @@ import {
   personUnlinkInput,
   personUpdateInput,
 } from '../../../shared/schemas/person.ts'
+import { personSimilarInput } from '../../../shared/schemas/duplicates.ts'
 import { authorizedProcedure, router } from '../../trpc/trpc.ts'
+import { similarPeople } from '../duplicates/duplicates.service.ts'
 import {
   createPerson,
   deletePerson,
@@ -25,6 +30,10 @@ export const personRouter = router({
   byId: authorizedProcedure('record:read')
     .input(byIdInput)
     .query(({ ctx, input }) => getPerson(ctx, input.id)),
+  /** People who look like the one being typed (name, e-mail), to warn before a duplicate. */
+  similar: authorizedProcedure('record:read')
+    .input(personSimilarInput)
+    .query(({ ctx, input }) => similarPeople(ctx, input)),
   create: authorizedProcedure('record:write')
     .input(personCreateInput)
     .mutation(({ ctx, input }) => createPerson(ctx, input)),
@@ -40,4 +49,5 @@ export const personRouter = router({
   unlink: authorizedProcedure('record:write')
     .input(personUnlinkInput)
     .mutation(({ ctx, input }) => unlinkPerson(ctx, input)),
+  ...bulkProcedures(personBulkKind, personBulk),
 })

@@ -13,6 +13,7 @@ import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
 import { listPage, type ListSort } from '../paging.ts'
 import { assertOwnerInTeam, targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
+import { lockForWrite, lockRow } from '../versioned-write.ts'
 
 const linkOrder = [{ isPrimary: 'desc' }, { createdAt: 'asc' }] satisfies Prisma.PersonOrganisationLinkOrderByWithRelationInput[]
 
@@ -53,6 +54,7 @@ const detailInclude = {
           kind: true,
           occurredAt: true,
           summary: true,
+          version: true,
           organisation: { select: { id: true, name: true } },
           author: { select: { id: true, name: true } },
         },
@@ -110,13 +112,17 @@ const LIST_SORTS: Record<ListInput['sort']['field'], ListSort<Prisma.PersonDeleg
   createdAt: { keyset: ['createdAt'] },
 }
 
+/** The list's filters, scope and order: the list pages through it, exports stream all of it. */
+export function personListQuery(ctx: ServiceContext, input: ListInput) {
+  const sort: ListSort<Prisma.PersonDelegate> = LIST_SORTS[input.sort.field]
+  const direction: Prisma.SortOrder = input.sort.direction
+  return { where: listWhere(ctx, input), scope: teamScope(ctx.viewer), sort, direction }
+}
+
 export async function listPeople(ctx: ServiceContext, input: ListInput): Promise<Page<PersonSummary>> {
   const page = await listPage(ctx.prisma.person, {
-    where: listWhere(ctx, input),
-    scope: teamScope(ctx.viewer),
+    ...personListQuery(ctx, input),
     select: summarySelect,
-    sort: LIST_SORTS[input.sort.field],
-    direction: input.sort.direction,
     cursor: input.cursor,
     limit: input.limit,
   })
@@ -137,6 +143,11 @@ export async function createPerson(ctx: ServiceContext, input: z.output<typeof p
     const organisations = await organisationsOfTeam(tx, ctx, teamId, links.map((link) => link.organisationId), 'links')
     // An admin creating in another team does not become the owner of a record of a team they are not in.
     const ownerId = input.ownerId ?? (ctx.viewer.teamId === teamId ? ctx.viewer.id : null)
+    // The organisations are locked before the first event, as every row lock must be (see
+    // versioned-write.ts): the links are written after it. In id order, so that concurrent
+    // creations lock them in the same order.
+    const byOrganisation = [...links].sort((a, b) => a.organisationId.localeCompare(b.organisationId))
+    for (const link of byOrganisation) await lockRow(tx, 'organisation', link.organisationId)
     const created = await tx.person.create({ data: { ...fields, ownerId, teamId } })
     await appendEvent(tx, {
       type: 'person.created',
@@ -146,8 +157,6 @@ export async function createPerson(ctx: ServiceContext, input: z.output<typeof p
       actorId: ctx.viewer.id,
       payload: { firstName: created.firstName, lastName: created.lastName, version: created.version },
     })
-    // In id order, so that concurrent creations lock organisations in the same order and cannot deadlock.
-    const byOrganisation = [...links].sort((a, b) => a.organisationId.localeCompare(b.organisationId))
     for (const { organisationId, ...link } of byOrganisation) {
       await saveLink(tx, ctx, created, organisations.get(organisationId)!, link)
     }
@@ -158,17 +167,16 @@ export async function createPerson(ctx: ServiceContext, input: z.output<typeof p
 
 export async function updatePerson(ctx: ServiceContext, input: z.output<typeof personUpdateInput>): Promise<PersonDetail> {
   await ctx.prisma.$transaction(async (tx) => {
-    const before = await tx.person.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) } })
-    if (!before) throw notFound('Person')
-    if (before.version !== input.version) throw await staleVersion(ctx, input.id)
-    if (input.data.ownerId !== undefined) await assertOwnerInTeam(tx, input.data.ownerId, before.teamId)
-    // The version in the WHERE makes the check atomic: a concurrent writer makes this match nothing.
-    const { count } = await tx.person.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { ...input.data, version: { increment: 1 } },
+    const before = await lockForWrite(tx, {
+      entity: 'person',
+      id: input.id,
+      baseVersion: input.version,
+      fields: Object.keys(input.data),
+      read: () => findInScope(ctx, tx, input.id),
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
     })
-    if (count === 0) throw await staleVersion(ctx, input.id)
-    const after = await tx.person.findUniqueOrThrow({ where: { id: input.id } })
+    if (input.data.ownerId !== undefined) await assertOwnerInTeam(tx, input.data.ownerId, before.teamId)
+    const after = await tx.person.update({ where: { id: input.id }, data: { ...input.data, version: { increment: 1 } } })
     const changes = diffFields(before, after, Object.keys(input.data) as (keyof typeof before)[])
     await appendEvent(tx, {
       type: 'person.updated',
@@ -184,12 +192,21 @@ export async function updatePerson(ctx: ServiceContext, input: z.output<typeof p
 
 export async function deletePerson(ctx: ServiceContext, input: z.output<typeof personDeleteInput>): Promise<{ id: string }> {
   await ctx.prisma.$transaction(async (tx) => {
-    const existing = await tx.person.findFirst({
-      where: { id: input.id, ...teamScope(ctx.viewer) },
-      include: { organisationLinks: { select: { organisationId: true } } },
+    const existing = await lockForWrite(tx, {
+      entity: 'person',
+      id: input.id,
+      baseVersion: input.version,
+      fields: null,
+      read: async () => {
+        const person = await tx.person.findFirst({
+          where: { id: input.id, ...teamScope(ctx.viewer) },
+          include: { organisationLinks: { select: { organisationId: true } } },
+        })
+        if (!person) throw notFound('Person')
+        return person
+      },
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
     })
-    if (!existing) throw notFound('Person')
-    if (input.version !== undefined && existing.version !== input.version) throw await staleVersion(ctx, input.id)
     await tx.person.delete({ where: { id: input.id } })
     await appendEvent(tx, {
       type: 'person.deleted',
@@ -206,6 +223,12 @@ export async function deletePerson(ctx: ServiceContext, input: z.output<typeof p
     })
   })
   return { id: input.id }
+}
+
+async function findInScope(ctx: ServiceContext, db: Db, id: string) {
+  const person = await db.person.findFirst({ where: { id, ...teamScope(ctx.viewer) } })
+  if (!person) throw notFound('Person')
+  return person
 }
 
 /** Creates the person's link to an organisation of their team, or updates the fields given. */
@@ -266,7 +289,7 @@ async function organisationsOfTeam(
   })
   if (found.length !== new Set(ids).size) {
     throw new DomainError('INVALID', 'The organisation must belong to the person’s team', {
-      fieldErrors: { [field]: ['Organisation not found in this team'] },
+      fieldErrors: { [field]: ['organisation_not_in_team'] },
     })
   }
   return new Map(found.map((organisation) => [organisation.id, organisation]))
@@ -284,7 +307,7 @@ async function saveLink(
   if (fields.isPrimary) {
     // Locking the organisation row serialises concurrent "make primary" calls, so two links of one
     // organisation can never both end up primary (NO KEY: inserts of links referencing it stay unblocked).
-    await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE id = ${organisation.id}::uuid FOR NO KEY UPDATE`
+    await lockRow(tx, 'organisation', organisation.id)
     const demoted = await tx.personOrganisationLink.findMany({
       where: { organisationId: organisation.id, isPrimary: true, personId: { not: person.id } },
       select: { personId: true },
@@ -324,9 +347,12 @@ async function saveLink(
   })
 }
 
-/** CONFLICT carrying the record as it is now, so the client can show both values and let the user choose. */
-async function staleVersion(ctx: ServiceContext, id: string): Promise<DomainError> {
-  const current = await ctx.prisma.person.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
+/**
+ * CONFLICT carrying the record as it is now and the fields changed by someone else (null: the whole
+ * record), so the client can show both values and let the user choose. Read in the writer's transaction.
+ */
+async function staleVersion(ctx: ServiceContext, db: Db, id: string, fields: string[] | null): Promise<DomainError> {
+  const current = await db.person.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
   if (!current) return notFound('Person')
-  return new DomainError('CONFLICT', 'This person was changed by someone else', { current: toDetail(current) })
+  return new DomainError('CONFLICT', 'This person was changed by someone else', { current: toDetail(current), fields })
 }

@@ -5,6 +5,7 @@ import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, lastChangedBy } from '../../events/event-log.ts'
 import { teamScope, type Db, type ServiceContext } from '../scope.ts'
+import { lockRow } from '../versioned-write.ts'
 
 /** Cards sent per column; totals always cover the whole column. */
 export const CARDS_PER_STAGE = 500
@@ -18,6 +19,7 @@ const cardSelect = {
   version: true,
   updatedAt: true,
   city: true,
+  teamId: true,
   owner: { select: { id: true, name: true } },
 } satisfies Prisma.OrganisationSelect
 
@@ -70,36 +72,35 @@ export async function getBoard(ctx: ServiceContext, input: z.output<typeof pipel
 
 /**
  * Moves a card; refused with CONFLICT when it is no longer in the stage the user saw, carrying the
- * card as it is now and who moved it there.
+ * card as it is now and who moved it there. Under the row lock of every versioned write, so a move
+ * and a field edit of the same organisation merge, and of two moves from one stage the later fails.
  */
 export async function moveCard(ctx: ServiceContext, input: z.output<typeof pipelineMoveInput>): Promise<PipelineCard> {
   await ctx.prisma.$transaction(async (tx) => {
+    await lockRow(tx, 'organisation', input.id)
     const before = await tx.organisation.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) } })
     if (!before) throw notFound('Organisation')
     if (input.fromStage === input.toStage) return
-    const { count } = await tx.organisation.updateMany({
-      where: { id: input.id, stage: input.fromStage },
-      data: { stage: input.toStage, version: { increment: 1 } },
-    })
-    if (count === 0) {
+    if (before.stage !== input.fromStage) {
       const current = await tx.organisation.findUniqueOrThrow({ where: { id: input.id }, select: cardSelect })
       const movedBy = await lastMover(tx, input.id)
       throw new DomainError('CONFLICT', 'This organisation was moved by someone else', { current, movedBy })
     }
+    const after = await tx.organisation.update({ where: { id: input.id }, data: { stage: input.toStage, version: { increment: 1 } } })
     await appendEvent(tx, {
       type: 'organisation.updated',
       entity: 'organisation',
-      entityId: before.id,
-      teamId: before.teamId,
+      entityId: after.id,
+      teamId: after.teamId,
       actorId: ctx.viewer.id,
       payload: {
-        name: before.name,
-        type: before.type,
-        stage: input.toStage,
-        potentialAmount: before.potentialAmount,
-        ownerId: before.ownerId,
-        version: before.version + 1,
-        changes: { stage: { from: before.stage, to: input.toStage } },
+        name: after.name,
+        type: after.type,
+        stage: after.stage,
+        potentialAmount: after.potentialAmount,
+        ownerId: after.ownerId,
+        version: after.version,
+        changes: { stage: { from: before.stage, to: after.stage } },
       },
     })
   })

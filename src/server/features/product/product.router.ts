@@ -7,6 +7,9 @@ import {
 } from '../../../shared/schemas/product.ts'
 import { authorizedProcedure, router } from '../../trpc/trpc.ts'
 import { createProduct, deleteProduct, getProduct, listProducts, updateProduct } from './product.service.ts'
+import { productBulk } from '../../../shared/schemas/bulk.ts'
+import { bulkProcedures } from '../bulk.router.ts'
+import { productBulkKind } from './product-bulk.service.ts'
 
 export const productRouter = router({
   list: authorizedProcedure('record:read')
@@ -24,4 +27,5 @@ export const productRouter = router({
   delete: authorizedProcedure('record:delete')
     .input(productDeleteInput)
     .mutation(({ ctx, input }) => deleteProduct(ctx, input)),
+  ...bulkProcedures(productBulkKind, productBulk),
 })

@@ -9,8 +9,9 @@ import type {
 import { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
-import { listPage } from '../paging.ts'
+import { listPage, type ListSort } from '../paging.ts'
 import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
+import { lockForWrite } from '../versioned-write.ts'
 
 const summarySelect = {
   id: true,
@@ -77,13 +78,17 @@ function listWhere(ctx: ServiceContext, input: ListInput): Prisma.ProductWhereIn
   return where
 }
 
+/** The list's filters, scope and order: the list pages through it, exports stream all of it. */
+export function productListQuery(ctx: ServiceContext, input: ListInput) {
+  const sort: ListSort<Prisma.ProductDelegate> = { keyset: [input.sort.field] }
+  const direction: Prisma.SortOrder = input.sort.direction
+  return { where: listWhere(ctx, input), scope: teamScope(ctx.viewer), sort, direction }
+}
+
 export async function listProducts(ctx: ServiceContext, input: ListInput): Promise<Page<ProductSummary>> {
   const page = await listPage(ctx.prisma.product, {
-    where: listWhere(ctx, input),
-    scope: teamScope(ctx.viewer),
+    ...productListQuery(ctx, input),
     select: summarySelect,
-    sort: { keyset: [input.sort.field] },
-    direction: input.sort.direction,
     cursor: input.cursor,
     limit: input.limit,
   })
@@ -123,19 +128,18 @@ export async function updateProduct(
   input: z.output<typeof productUpdateInput>,
 ): Promise<ProductDetail> {
   await ctx.prisma.$transaction(async (tx) => {
-    const before = await tx.product.findFirst({ where: { id: input.id, ...teamScope(ctx.viewer) } })
-    if (!before) throw notFound('Product')
-    if (before.version !== input.version) throw await staleVersion(ctx, input.id)
+    const before = await lockForWrite(tx, {
+      entity: 'product',
+      id: input.id,
+      baseVersion: input.version,
+      fields: Object.keys(input.data),
+      read: () => findInScope(ctx, tx, input.id),
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
+    })
     if (input.data.isin && input.data.isin !== before.isin) await assertIsinFree(tx, before.teamId, input.data.isin)
-    // The version in the WHERE makes the check atomic: a concurrent writer makes this match nothing.
-    const { count } = await translateIsinRace(input.data.isin ?? before.isin, () =>
-      tx.product.updateMany({
-        where: { id: input.id, version: input.version },
-        data: { ...input.data, version: { increment: 1 } },
-      }),
+    const after = await translateIsinRace(input.data.isin ?? before.isin, () =>
+      tx.product.update({ where: { id: input.id }, data: { ...input.data, version: { increment: 1 } } }),
     )
-    if (count === 0) throw await staleVersion(ctx, input.id)
-    const after = await tx.product.findUniqueOrThrow({ where: { id: input.id } })
     const changes = diffFields(before, after, Object.keys(input.data) as (keyof typeof before)[])
     await appendEvent(tx, {
       type: 'product.updated',
@@ -154,12 +158,21 @@ export async function deleteProduct(
   input: z.output<typeof productDeleteInput>,
 ): Promise<{ id: string }> {
   await ctx.prisma.$transaction(async (tx) => {
-    const existing = await tx.product.findFirst({
-      where: { id: input.id, ...teamScope(ctx.viewer) },
-      include: { mandates: { select: { mandateId: true } } },
+    const existing = await lockForWrite(tx, {
+      entity: 'product',
+      id: input.id,
+      baseVersion: input.version,
+      fields: null,
+      read: async () => {
+        const product = await tx.product.findFirst({
+          where: { id: input.id, ...teamScope(ctx.viewer) },
+          include: { mandates: { select: { mandateId: true } } },
+        })
+        if (!product) throw notFound('Product')
+        return product
+      },
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
     })
-    if (!existing) throw notFound('Product')
-    if (input.version !== undefined && existing.version !== input.version) throw await staleVersion(ctx, input.id)
     await tx.product.delete({ where: { id: input.id } })
     await appendEvent(tx, {
       type: 'product.deleted',
@@ -202,9 +215,18 @@ async function translateIsinRace<T>(isin: string, write: () => Promise<T>): Prom
   }
 }
 
-/** CONFLICT carrying the record as it is now, so the client can show both values and let the user choose. */
-async function staleVersion(ctx: ServiceContext, id: string): Promise<DomainError> {
-  const current = await ctx.prisma.product.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
+async function findInScope(ctx: ServiceContext, db: Db, id: string) {
+  const product = await db.product.findFirst({ where: { id, ...teamScope(ctx.viewer) } })
+  if (!product) throw notFound('Product')
+  return product
+}
+
+/**
+ * CONFLICT carrying the record as it is now and the fields changed by someone else (null: the whole
+ * record), so the client can show both values and let the user choose. Read in the writer's transaction.
+ */
+async function staleVersion(ctx: ServiceContext, db: Db, id: string, fields: string[] | null): Promise<DomainError> {
+  const current = await db.product.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
   if (!current) return notFound('Product')
-  return new DomainError('CONFLICT', 'This product was changed by someone else', { current: toDetail(current) })
+  return new DomainError('CONFLICT', 'This product was changed by someone else', { current: toDetail(current), fields })
 }

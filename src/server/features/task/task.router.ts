@@ -1,7 +1,10 @@
 import { byIdInput } from '../../../shared/schemas/common.ts'
 import { taskActionInput, taskCreateInput, taskListInput, taskUpdateInput } from '../../../shared/schemas/task.ts'
 import { authorizedProcedure, router } from '../../trpc/trpc.ts'
-import { completeTask, createTask, deleteTask, getTask, listTasks, reopenTask, updateTask } from './task.service.ts'
+import { completeTask, createTask, deleteTask, getTask, getTaskHistory, listTasks, reopenTask, updateTask } from './task.service.ts'
+import { taskBulk } from '../../../shared/schemas/bulk.ts'
+import { bulkProcedures } from '../bulk.router.ts'
+import { taskBulkKind } from './task-bulk.service.ts'
 
 export const taskRouter = router({
   list: authorizedProcedure('record:read')
@@ -10,6 +13,10 @@ export const taskRouter = router({
   byId: authorizedProcedure('record:read')
     .input(byIdInput)
     .query(({ ctx, input }) => getTask(ctx, input.id)),
+  /** Who created, changed, completed or reopened the task, newest first (from the event log). */
+  history: authorizedProcedure('record:read')
+    .input(byIdInput)
+    .query(({ ctx, input }) => getTaskHistory(ctx, input.id)),
   create: authorizedProcedure('record:write')
     .input(taskCreateInput)
     .mutation(({ ctx, input }) => createTask(ctx, input)),
@@ -26,4 +33,5 @@ export const taskRouter = router({
   delete: authorizedProcedure('record:delete')
     .input(taskActionInput)
     .mutation(({ ctx, input }) => deleteTask(ctx, input)),
+  ...bulkProcedures(taskBulkKind, taskBulk),
 })

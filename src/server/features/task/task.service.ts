@@ -13,6 +13,7 @@ import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
 import { listPage, type ListSort } from '../paging.ts'
 import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
+import { lockForWrite } from '../versioned-write.ts'
 
 const summarySelect = {
   id: true,
@@ -77,13 +78,17 @@ const LIST_SORTS: Record<ListInput['sort']['field'], ListSort<Prisma.TaskDelegat
   createdAt: { keyset: ['createdAt'] },
 }
 
+/** The list's filters, scope and order: the list pages through it, exports stream all of it. */
+export function taskListQuery(ctx: ServiceContext, input: ListInput) {
+  const sort: ListSort<Prisma.TaskDelegate> = LIST_SORTS[input.sort.field]
+  const direction: Prisma.SortOrder = input.sort.direction
+  return { where: listWhere(ctx, input, new Date()), scope: teamScope(ctx.viewer), sort, direction }
+}
+
 export async function listTasks(ctx: ServiceContext, input: ListInput): Promise<Page<TaskSummary>> {
   return listPage(ctx.prisma.task, {
-    where: listWhere(ctx, input, new Date()),
-    scope: teamScope(ctx.viewer),
+    ...taskListQuery(ctx, input),
     select: summarySelect,
-    sort: LIST_SORTS[input.sort.field],
-    direction: input.sort.direction,
     cursor: input.cursor,
     limit: input.limit,
   })
@@ -93,6 +98,35 @@ export async function getTask(ctx: ServiceContext, id: string): Promise<TaskDeta
   const task = await ctx.prisma.task.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
   if (!task) throw notFound('Task')
   return task
+}
+
+export interface TaskHistoryEntry {
+  id: string
+  type: string
+  createdAt: Date
+  actor: { id: string; name: string; avatarColor: string | null } | null
+  changes: Record<string, { from: unknown; to: unknown }>
+}
+
+const HISTORY_LIMIT = 50
+
+/** What happened to the task, newest first, from the event log. */
+export async function getTaskHistory(ctx: ServiceContext, id: string): Promise<TaskHistoryEntry[]> {
+  await findInScope(ctx, ctx.prisma, id)
+  const events = await ctx.prisma.domainEvent.findMany({
+    where: { entity: 'task', entityId: id },
+    orderBy: { id: 'desc' },
+    take: HISTORY_LIMIT,
+  })
+  const actorIds = [...new Set(events.map((event) => event.actorId).filter((actorId): actorId is string => actorId !== null))]
+  const actors = await ctx.prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, avatarColor: true } })
+  return events.map((event) => ({
+    id: event.id.toString(),
+    type: event.type,
+    createdAt: event.createdAt,
+    actor: actors.find((actor) => actor.id === event.actorId) ?? null,
+    changes: ((event.payload as { changes?: TaskHistoryEntry['changes'] } | null)?.changes ?? {}) as TaskHistoryEntry['changes'],
+  }))
 }
 
 interface References {
@@ -109,15 +143,15 @@ async function assertReferencesInTeam(db: Db, refs: References, teamId: string):
     refs.personId ? db.person.findFirst({ where: { id: refs.personId, teamId }, select: { id: true } }) : true,
   ])
   const fieldErrors: Record<string, string[]> = {}
-  if (!assignee) fieldErrors.assigneeId = ['Not an active member of this team']
-  if (!organisation) fieldErrors.organisationId = ['No such organisation in this team']
-  if (!person) fieldErrors.personId = ['No such person in this team']
+  if (!assignee) fieldErrors.assigneeId = ['not_team_member']
+  if (!organisation) fieldErrors.organisationId = ['organisation_not_in_team']
+  if (!person) fieldErrors.personId = ['person_not_in_team']
   if (Object.keys(fieldErrors).length) {
     throw new DomainError('INVALID', 'The task refers to records outside its team', { fieldErrors })
   }
 }
 
-function eventPayload(task: TaskRow, extra: Record<string, unknown> = {}) {
+export function eventPayload(task: TaskRow, extra: Record<string, unknown> = {}) {
   return {
     title: task.title,
     status: task.status,
@@ -131,36 +165,47 @@ function eventPayload(task: TaskRow, extra: Record<string, unknown> = {}) {
   }
 }
 
+type TaskFields = Omit<z.output<typeof taskCreateInput>, 'teamId'>
+
+/** Writes a task of `teamId` and its event inside the caller's transaction (a task, or a follow-up of an interaction). */
+export async function insertTask(tx: Db, ctx: ServiceContext, teamId: string, fields: TaskFields): Promise<string> {
+  await assertReferencesInTeam(tx, fields, teamId)
+  const created = await tx.task.create({ data: { ...fields, teamId, createdById: ctx.viewer.id } })
+  await appendEvent(tx, {
+    type: 'task.created',
+    entity: 'task',
+    entityId: created.id,
+    teamId,
+    actorId: ctx.viewer.id,
+    payload: eventPayload(created),
+  })
+  return created.id
+}
+
 export async function createTask(ctx: ServiceContext, input: z.output<typeof taskCreateInput>): Promise<TaskDetail> {
   const teamId = targetTeam(ctx.viewer, input.teamId)
-  const id = await ctx.prisma.$transaction(async (tx) => {
-    await assertReferencesInTeam(tx, input, teamId)
-    const { teamId: _ignored, ...fields } = input
-    const created = await tx.task.create({ data: { ...fields, teamId, createdById: ctx.viewer.id } })
-    await appendEvent(tx, {
-      type: 'task.created',
-      entity: 'task',
-      entityId: created.id,
-      teamId,
-      actorId: ctx.viewer.id,
-      payload: eventPayload(created),
-    })
-    return created.id
-  })
+  const { teamId: _ignored, ...fields } = input
+  const id = await ctx.prisma.$transaction((tx) => insertTask(tx, ctx, teamId, fields))
   return getTask(ctx, id)
 }
 
 export async function updateTask(ctx: ServiceContext, input: z.output<typeof taskUpdateInput>): Promise<TaskDetail> {
   await ctx.prisma.$transaction(async (tx) => {
-    const before = await findInScope(ctx, tx, input.id)
-    if (before.version !== input.version) throw await staleVersion(ctx, input.id)
+    const before = await lockForWrite(tx, {
+      entity: 'task',
+      id: input.id,
+      baseVersion: input.version,
+      fields: Object.keys(input.data),
+      read: () => findInScope(ctx, tx, input.id),
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
+    })
     await assertReferencesInTeam(tx, input.data, before.teamId)
     // Leaving DONE through an edit clears the completion date, as `reopen` does.
     const reopened = input.data.status !== undefined && before.status === 'DONE'
     // A new due date is a new deadline: the scheduler must notify it again.
     const rescheduled = input.data.dueAt !== undefined && input.data.dueAt?.getTime() !== before.dueAt?.getTime()
-    const { count } = await tx.task.updateMany({
-      where: { id: input.id, version: input.version },
+    const after = await tx.task.update({
+      where: { id: input.id },
       data: {
         ...input.data,
         ...(reopened ? { completedAt: null } : {}),
@@ -168,8 +213,6 @@ export async function updateTask(ctx: ServiceContext, input: z.output<typeof tas
         version: { increment: 1 },
       },
     })
-    if (count === 0) throw await staleVersion(ctx, input.id)
-    const after = await tx.task.findUniqueOrThrow({ where: { id: input.id } })
     const changes = diffFields(before, after, Object.keys(input.data) as (keyof TaskRow)[])
     await appendEvent(tx, {
       type: 'task.updated',
@@ -199,20 +242,27 @@ async function setStatus(
   status: 'DONE' | 'OPEN',
 ): Promise<TaskDetail> {
   await ctx.prisma.$transaction(async (tx) => {
-    const before = await findInScope(ctx, tx, input.id)
-    if (!can(ctx.viewer.role, 'record:write') && before.assigneeId !== ctx.viewer.id) {
-      throw new DomainError('FORBIDDEN', 'Only a member who can edit tasks, or the assignee, may do this')
-    }
-    if (input.version !== undefined && before.version !== input.version) throw await staleVersion(ctx, input.id)
+    const before = await lockForWrite(tx, {
+      entity: 'task',
+      id: input.id,
+      baseVersion: input.version,
+      fields: ['status', 'completedAt'],
+      read: async () => {
+        const task = await findInScope(ctx, tx, input.id)
+        if (!can(ctx.viewer.role, 'record:write') && task.assigneeId !== ctx.viewer.id) {
+          throw new DomainError('FORBIDDEN', 'Only a member who can edit tasks, or the assignee, may do this')
+        }
+        return task
+      },
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
+    })
     // Completing a done task, or reopening an open one, changes nothing: double clicks are harmless.
     const unchanged = status === 'DONE' ? before.status === 'DONE' : isActive(before.status)
     if (unchanged) return
-    const { count } = await tx.task.updateMany({
-      where: { id: input.id, version: before.version },
+    const after = await tx.task.update({
+      where: { id: input.id },
       data: { status, completedAt: status === 'DONE' ? new Date() : null, version: { increment: 1 } },
     })
-    if (count === 0) throw await staleVersion(ctx, input.id)
-    const after = await tx.task.findUniqueOrThrow({ where: { id: input.id } })
     await appendEvent(tx, {
       type: status === 'DONE' ? 'task.completed' : 'task.updated',
       entity: 'task',
@@ -230,8 +280,14 @@ async function setStatus(
 
 export async function deleteTask(ctx: ServiceContext, input: z.output<typeof taskActionInput>): Promise<{ id: string }> {
   await ctx.prisma.$transaction(async (tx) => {
-    const existing = await findInScope(ctx, tx, input.id)
-    if (input.version !== undefined && existing.version !== input.version) throw await staleVersion(ctx, input.id)
+    const existing = await lockForWrite(tx, {
+      entity: 'task',
+      id: input.id,
+      baseVersion: input.version,
+      fields: null,
+      read: () => findInScope(ctx, tx, input.id),
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
+    })
     await tx.task.delete({ where: { id: input.id } })
     await appendEvent(tx, {
       type: 'task.deleted',
@@ -260,9 +316,12 @@ function assigneeChange(before: TaskRow, after: TaskRow) {
   return before.assigneeId === after.assigneeId ? {} : { previousAssigneeId: before.assigneeId }
 }
 
-/** CONFLICT carrying the task as it is now, so the client can show both values and let the user choose. */
-async function staleVersion(ctx: ServiceContext, id: string): Promise<DomainError> {
-  const current = await ctx.prisma.task.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
+/**
+ * CONFLICT carrying the task as it is now and the fields changed by someone else (null: the whole
+ * task), so the client can show both values and let the user choose. Read in the writer's transaction.
+ */
+async function staleVersion(ctx: ServiceContext, db: Db, id: string, fields: string[] | null): Promise<DomainError> {
+  const current = await db.task.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
   if (!current) return notFound('Task')
-  return new DomainError('CONFLICT', 'This task was changed by someone else', { current })
+  return new DomainError('CONFLICT', 'This task was changed by someone else', { current, fields })
 }

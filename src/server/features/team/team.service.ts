@@ -127,6 +127,6 @@ async function assertNameFree(db: Db, name: string, exceptId?: string) {
     select: { id: true },
   })
   if (existing) {
-    throw new DomainError('CONFLICT', 'A team with this name already exists', { fieldErrors: { name: ['Already in use'] } })
+    throw new DomainError('CONFLICT', 'A team with this name already exists', { fieldErrors: { name: ['already_in_use'] } })
   }
 }

@@ -1,7 +1,8 @@
 import { byIdInput } from '../../../shared/schemas/common.ts'
 import { userCreateInput, userListInput, userResetPasswordInput, userUpdateInput } from '../../../shared/schemas/user.ts'
 import { authorizedProcedure, router } from '../../trpc/trpc.ts'
-import { createUser, getUser, listUsers, resetPassword, updateUser } from './user.service.ts'
+import { endAllSessionsOf } from '../security/sessions.service.ts'
+import { createUser, findManageableUser, getUser, listUsers, resetPassword, updateUser } from './user.service.ts'
 
 export const userRouter = router({
   // Every member may read their teammates (owner and assignee pickers); ADMIN reads everyone.
@@ -20,4 +21,11 @@ export const userRouter = router({
   resetPassword: authorizedProcedure('users:manage')
     .input(userResetPasswordInput)
     .mutation(({ ctx, input }) => resetPassword(ctx, input)),
+  /** Signs a user out everywhere (a lost phone, a departure): every session, every live connection. */
+  endSessions: authorizedProcedure('users:manage')
+    .input(byIdInput)
+    .mutation(async ({ ctx, input }) => {
+      await findManageableUser(ctx, input.id)
+      return endAllSessionsOf(ctx, ctx.viewer.id, input.id)
+    }),
 })

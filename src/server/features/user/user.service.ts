@@ -11,11 +11,13 @@ import {
 import type { Prisma } from '../../db/client.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields } from '../../events/event-log.ts'
+import { recordSecurityEvent } from '../security/security-events.ts'
 import type { ConnectionRegistry } from '../../realtime/connections.ts'
 import type { Authenticated, Viewer } from '../auth/auth.service.ts'
 import { hashPassword } from '../auth/password.ts'
 import { listPage, type ListSort } from '../paging.ts'
 import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
+import { lockForWrite, lockRow } from '../versioned-write.ts'
 
 /** Account changes must reach live connections, whose context was built when they opened. */
 export interface UserServiceContext extends ServiceContext {
@@ -83,7 +85,7 @@ export async function createUser(ctx: ServiceContext, input: z.output<typeof use
   const passwordHash = await hashPassword(input.password)
   const id = await ctx.prisma.$transaction(async (tx) => {
     const created = await tx.user.create({
-      data: { email: input.email, name: input.name, role: input.role, teamId, passwordHash },
+      data: { email: input.email, name: input.name, role: input.role, teamId, passwordHash, mustChangePassword: true },
       select: userSelect,
     })
     await appendEvent(tx, {
@@ -93,6 +95,13 @@ export async function createUser(ctx: ServiceContext, input: z.output<typeof use
       teamId,
       actorId: ctx.viewer.id,
       payload: eventPayload(created),
+    })
+    await recordSecurityEvent(tx, {
+      action: 'user_created',
+      userId: created.id,
+      actorId: ctx.viewer.id,
+      ...ctx.client,
+      details: { email: created.email, role: created.role, teamId },
     })
     return created.id
   })
@@ -110,14 +119,15 @@ export async function updateUser(ctx: UserServiceContext, input: z.output<typeof
   if (data.teamId) await assertTeamExists(ctx.prisma, targetTeam(ctx.viewer, data.teamId))
 
   const { before, after } = await ctx.prisma.$transaction(async (tx) => {
-    const before = await findManageable(ctx, tx, input.id)
-    if (before.version !== input.version) throw await staleVersion(ctx, input.id)
-    const { count } = await tx.user.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { ...data, version: { increment: 1 } },
+    const before = await lockForWrite(tx, {
+      entity: 'user',
+      id: input.id,
+      baseVersion: input.version,
+      fields: Object.keys(data),
+      read: () => findManageable(ctx, tx, input.id),
+      conflict: (fields) => staleVersion(ctx, tx, input.id, fields),
     })
-    if (count === 0) throw await staleVersion(ctx, input.id)
-    const after = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: userSelect })
+    const after = await tx.user.update({ where: { id: input.id }, data: { ...data, version: { increment: 1 } }, select: userSelect })
     if (!after.isActive) await tx.session.deleteMany({ where: { userId: after.id } })
     const changes = diffFields(before, after, Object.keys(data) as (keyof UserRow)[])
     await appendEvent(tx, {
@@ -128,6 +138,21 @@ export async function updateUser(ctx: UserServiceContext, input: z.output<typeof
       actorId: ctx.viewer.id,
       payload: { ...eventPayload(after), changes, ...(changes.teamId ? { previousTeamId: before.teamId } : {}) },
     })
+    if (Object.keys(changes).length > 0) {
+      await recordSecurityEvent(tx, {
+        action: changes.role
+          ? 'role_changed'
+          : changes.isActive
+            ? after.isActive
+              ? 'user_reactivated'
+              : 'user_deactivated'
+            : 'user_updated',
+        userId: after.id,
+        actorId: ctx.viewer.id,
+        ...ctx.client,
+        details: { email: after.email, changes },
+      })
+    }
     return { before, after }
   })
   const rightsChanged = before.role !== after.role || before.teamId !== after.teamId || before.isActive !== after.isActive
@@ -146,10 +171,12 @@ export async function resetPassword(
   const keepSession =
     input.id === ctx.viewer.id && ctx.session.credential.kind === 'session' ? ctx.session.credential.sessionId : undefined
   const user = await ctx.prisma.$transaction(async (tx) => {
+    await lockRow(tx, 'user', input.id)
     const target = await findManageable(ctx, tx, input.id)
     const updated = await tx.user.update({
       where: { id: target.id },
-      data: { passwordHash, version: { increment: 1 } },
+      // Set by someone else: to be replaced by the user's own at their next sign-in.
+      data: { passwordHash, mustChangePassword: input.id !== ctx.viewer.id, version: { increment: 1 } },
       select: userSelect,
     })
     await tx.session.deleteMany({ where: { userId: target.id, ...(keepSession ? { id: { not: keepSession } } : {}) } })
@@ -161,10 +188,16 @@ export async function resetPassword(
       actorId: ctx.viewer.id,
       payload: { ...eventPayload(updated), passwordReset: true, changes: {} },
     })
+    await recordSecurityEvent(tx, { action: 'password_reset', userId: updated.id, actorId: ctx.viewer.id, ...ctx.client, details: { email: updated.email } })
     return updated
   })
   await ctx.connections.revokeUser(user.id, 'password reset')
   return user
+}
+
+/** The same rule for other features (ending a user's sessions). */
+export function findManageableUser(ctx: ServiceContext, id: string): Promise<UserRow> {
+  return findManageable(ctx, ctx.prisma, id)
 }
 
 /**
@@ -200,7 +233,7 @@ async function assertTeamExists(db: Db, teamId: string) {
 async function assertEmailFree(db: Db, email: string) {
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } })
   if (existing) {
-    throw new DomainError('CONFLICT', 'A user with this email already exists', { fieldErrors: { email: ['Already in use'] } })
+    throw new DomainError('CONFLICT', 'A user with this email already exists', { fieldErrors: { email: ['already_in_use'] } })
   }
 }
 
@@ -212,8 +245,9 @@ function eventPayload(user: UserRow) {
   return { email: user.email, name: user.name, role: user.role, isActive: user.isActive, version: user.version }
 }
 
-async function staleVersion(ctx: ServiceContext, id: string): Promise<DomainError> {
-  const current = await ctx.prisma.user.findFirst({ where: { id, ...teamScope(ctx.viewer) }, select: userSelect })
+/** CONFLICT carrying the user as they are now and the fields changed by someone else; read in the writer's transaction. */
+async function staleVersion(ctx: ServiceContext, db: Db, id: string, fields: string[] | null): Promise<DomainError> {
+  const current = await db.user.findFirst({ where: { id, ...teamScope(ctx.viewer) }, select: userSelect })
   if (!current) return notFound('User')
-  return new DomainError('CONFLICT', 'This user was changed by someone else', { current })
+  return new DomainError('CONFLICT', 'This user was changed by someone else', { current, fields })
 }

@@ -1,7 +1,8 @@
-import { getRouteApi } from '@tanstack/react-router'
-import { ShieldCheck, UsersRound, UserRound } from 'lucide-react'
+import { getRouteApi, Link } from '@tanstack/react-router'
+import { ScrollText, ShieldCheck, UsersRound, UserRound } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { can } from '../../../../shared/permissions.ts'
+import { buttonStyles } from '../../../components/ui/button.tsx'
 import { TabPanel, Tabs, type TabItem } from '../../../components/ui/tabs.tsx'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
 import { PageHeader } from '../../shell/components/page-header.tsx'
@@ -32,6 +33,14 @@ export function AdminPage() {
         title={t('nav.admin')}
         description={managesTeams ? t('admin.description') : t('admin.managerDescription', { team: viewer.teamName })}
         icon={ShieldCheck}
+        actions={
+          can(viewer.role, 'security:admin') ? (
+            <Link to="/admin/audit" className={buttonStyles({ variant: 'secondary' })}>
+              <ScrollText aria-hidden className="size-4" />
+              {t('security.audit.link')}
+            </Link>
+          ) : undefined
+        }
       />
       {tabs.length > 1 ? (
         <>

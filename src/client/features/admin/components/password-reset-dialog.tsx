@@ -6,7 +6,8 @@ import { Alert } from '../../../components/ui/alert.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { Dialog } from '../../../components/ui/dialog.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { firstInvalidField, requestErrorMessage, serverFieldErrors, validateForm, type FormErrors } from '../form-errors.ts'
+import { firstInvalidField, requestErrorMessage } from '../form-errors.ts'
+import { serverFieldErrors, validateForm, type FormErrors } from '../../../lib/forms.ts'
 import { PasswordField } from './password-field.tsx'
 import type { AdminUser } from './users-table.tsx'
 
@@ -28,12 +29,7 @@ export function PasswordResetDialog({ user, onClose }: { user: AdminUser; onClos
     event.preventDefault()
     const result = validateForm(
       userResetPasswordInput,
-      { id: user.id, password: new FormData(event.currentTarget).get('password') },
-      {
-        required: t('common.required'),
-        translate: (issue) =>
-          issue.code === 'too_small' ? t('admin.password.tooShort', { count: MIN_PASSWORD_LENGTH }) : undefined,
-      },
+      { id: user.id, password: new FormData(event.currentTarget).get('password') }
     )
     if (!result.success) {
       setErrors(result.errors)

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { teamCreateInput } from '../../../../shared/schemas/team.ts'
 import { Alert } from '../../../components/ui/alert.tsx'
@@ -8,7 +8,9 @@ import { Dialog } from '../../../components/ui/dialog.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
 import { errorKind } from '../../../lib/errors.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { firstInvalidField, requestErrorMessage, serverFieldErrors, validateForm, type FormErrors } from '../form-errors.ts'
+import { useRefreshAdminLists } from '../hooks/use-refresh-admin-lists.ts'
+import { firstInvalidField, requestErrorMessage } from '../form-errors.ts'
+import { serverFieldErrors, validateForm, type FormErrors } from '../../../lib/forms.ts'
 
 interface TeamFormDialogProps {
   /** Renames this team; without it, creates one. */
@@ -19,17 +21,13 @@ interface TeamFormDialogProps {
 export function TeamFormDialog({ team, onClose }: TeamFormDialogProps) {
   const { t } = useTranslation()
   const trpc = useTRPC()
-  const queryClient = useQueryClient()
+  const refreshLists = useRefreshAdminLists()
   const formId = useId()
   const [errors, setErrors] = useState<FormErrors>({})
 
   const callbacks = {
     onSuccess: async () => {
-      // Users show their team's name: a rename must reach their list too.
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: trpc.teams.list.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() }),
-      ])
+      await refreshLists()
       onClose()
     },
     onError: (error: unknown) =>
@@ -43,8 +41,7 @@ export function TeamFormDialog({ team, onClose }: TeamFormDialogProps) {
     event.preventDefault()
     const result = validateForm(
       teamCreateInput,
-      { name: new FormData(event.currentTarget).get('name') },
-      { required: t('common.required') },
+      { name: new FormData(event.currentTarget).get('name') }
     )
     if (!result.success) {
       setErrors(result.errors)

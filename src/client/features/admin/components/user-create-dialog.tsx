@@ -1,19 +1,19 @@
-import { useId, useState, type FormEvent } from 'react'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { seesAllTeams, type Role } from '../../../../shared/permissions.ts'
 import { MIN_PASSWORD_LENGTH, userCreateInput } from '../../../../shared/schemas/user.ts'
-import { Alert } from '../../../components/ui/alert.tsx'
-import { Button } from '../../../components/ui/button.tsx'
-import { Dialog } from '../../../components/ui/dialog.tsx'
-import { SelectField } from '../../../components/ui/select.tsx'
+import { RecordFormDialog } from '../../../components/record-form/record-form-dialog.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
 import { errorKind } from '../../../lib/errors.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
+import { useRefreshAdminLists } from '../hooks/use-refresh-admin-lists.ts'
 import type { Viewer } from '../../auth/viewer.ts'
-import { firstInvalidField, requestErrorMessage, serverFieldErrors, validateForm, type FormErrors } from '../form-errors.ts'
+import { firstInvalidField, requestErrorMessage } from '../form-errors.ts'
+import { serverFieldErrors, validateForm, type FormErrors } from '../../../lib/forms.ts'
 import { grantableRoles } from '../roles.ts'
 import { PasswordField } from './password-field.tsx'
+import { RoleSelect, TeamSelect } from './user-fields.tsx'
 
 const FIELD_ORDER = ['name', 'email', 'password', 'role', 'teamId'] as const
 
@@ -27,8 +27,7 @@ interface UserCreateDialogProps {
 export function UserCreateDialog({ viewer, teams, defaultTeamId, onClose }: UserCreateDialogProps) {
   const { t } = useTranslation()
   const trpc = useTRPC()
-  const queryClient = useQueryClient()
-  const formId = useId()
+  const refreshLists = useRefreshAdminLists()
   const choosesTeam = seesAllTeams(viewer.role)
   const roles = grantableRoles(viewer.role)
   const [role, setRole] = useState<Role>('SALES')
@@ -38,10 +37,7 @@ export function UserCreateDialog({ viewer, teams, defaultTeamId, onClose }: User
   const create = useMutation(
     trpc.users.create.mutationOptions({
       onSuccess: async () => {
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.teams.list.pathKey() }),
-        ])
+        await refreshLists()
         onClose()
       },
       onError: (error) => {
@@ -63,14 +59,7 @@ export function UserCreateDialog({ viewer, teams, defaultTeamId, onClose }: User
         password: form.get('password'),
         role,
         teamId: choosesTeam ? teamId || undefined : undefined,
-      },
-      {
-        required: t('common.required'),
-        translate: (issue) =>
-          issue.code === 'too_small' && issue.path[0] === 'password'
-            ? t('admin.password.tooShort', { count: MIN_PASSWORD_LENGTH })
-            : undefined,
-      },
+      }
     )
     if (!result.success) {
       setErrors(result.errors)
@@ -88,77 +77,45 @@ export function UserCreateDialog({ viewer, teams, defaultTeamId, onClose }: User
       : null
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <RecordFormDialog
       title={t('admin.users.createTitle')}
       description={choosesTeam ? t('admin.users.createText') : t('admin.users.createTextManager', { team: viewer.teamName })}
+      cancelLabel={t('admin.dialog.cancel')}
       closeLabel={t('admin.dialog.close')}
-      dismissible={!create.isPending}
+      submitLabel={t('admin.users.createSubmit')}
+      pending={create.isPending}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      error={bannerError ? { message: bannerError, conflict: false } : null}
       data-testid="user-create-dialog"
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose} disabled={create.isPending}>
-            {t('admin.dialog.cancel')}
-          </Button>
-          <Button type="submit" form={formId} loading={create.isPending}>
-            {t('admin.users.createSubmit')}
-          </Button>
-        </>
-      }
     >
-      <form id={formId} noValidate onSubmit={onSubmit} className="space-y-4">
-        {bannerError && <Alert tone="error">{bannerError}</Alert>}
-        <TextField label={t('admin.users.fields.name')} name="name" autoComplete="off" errors={errors.name} data-autofocus />
-        <TextField
-          label={t('admin.users.fields.email')}
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="off"
-          errors={errors.email}
+      <TextField label={t('admin.users.fields.name')} name="name" autoComplete="off" errors={errors.name} data-autofocus />
+      <TextField
+        label={t('admin.users.fields.email')}
+        name="email"
+        type="email"
+        inputMode="email"
+        autoComplete="off"
+        errors={errors.email}
+      />
+      <PasswordField
+        name="password"
+        label={t('admin.users.fields.password')}
+        hint={t('admin.password.hint', { count: MIN_PASSWORD_LENGTH })}
+        errors={errors.password}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <RoleSelect roles={roles} value={role} onChange={setRole} errors={errors.role} />
+        <TeamSelect
+          teams={teams}
+          choosesTeam={choosesTeam}
+          value={teamId}
+          onChange={setTeamId}
+          fixed={{ id: viewer.teamId, name: viewer.teamName }}
+          errors={errors.teamId}
         />
-        <PasswordField
-          name="password"
-          label={t('admin.users.fields.password')}
-          hint={t('admin.password.hint', { count: MIN_PASSWORD_LENGTH })}
-          errors={errors.password}
-        />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            label={t('admin.users.fields.role')}
-            name="role"
-            value={role}
-            onChange={(event) => setRole(event.currentTarget.value as Role)}
-            errors={errors.role}
-          >
-            {roles.map((option) => (
-              <option key={option} value={option}>
-                {t(`roles.${option}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={t('admin.users.fields.team')}
-            name="teamId"
-            value={choosesTeam ? teamId : (viewer.teamId ?? '')}
-            onChange={(event) => setTeamId(event.currentTarget.value)}
-            disabled={!choosesTeam}
-            errors={errors.teamId}
-          >
-            {choosesTeam ? (
-              teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))
-            ) : (
-              <option value={viewer.teamId ?? ''}>{viewer.teamName}</option>
-            )}
-          </SelectField>
-        </div>
-        {!choosesTeam && <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('admin.users.managerLimits')}</p>}
-      </form>
-    </Dialog>
+      </div>
+      {!choosesTeam && <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('admin.users.managerLimits')}</p>}
+    </RecordFormDialog>
   )
 }

@@ -1,19 +1,20 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { seesAllTeams, type Role } from '../../../../shared/permissions.ts'
 import { userUpdateInput, type UserUpdateInput } from '../../../../shared/schemas/user.ts'
 import { Alert } from '../../../components/ui/alert.tsx'
-import { Button } from '../../../components/ui/button.tsx'
+import { RecordFormDialog } from '../../../components/record-form/record-form-dialog.tsx'
 import { CheckboxField } from '../../../components/ui/checkbox.tsx'
-import { Dialog } from '../../../components/ui/dialog.tsx'
-import { SelectField } from '../../../components/ui/select.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
 import { errorKind } from '../../../lib/errors.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
+import { useRefreshAdminLists } from '../hooks/use-refresh-admin-lists.ts'
 import type { Viewer } from '../../auth/viewer.ts'
-import { errorDetails, firstInvalidField, requestErrorMessage, serverFieldErrors, validateForm, type FormErrors } from '../form-errors.ts'
+import { errorDetails, firstInvalidField, requestErrorMessage } from '../form-errors.ts'
+import { serverFieldErrors, validateForm, type FormErrors } from '../../../lib/forms.ts'
 import { grantableRoles } from '../roles.ts'
+import { RoleSelect, TeamSelect } from './user-fields.tsx'
 import type { AdminUser } from './users-table.tsx'
 
 interface UserEditDialogProps {
@@ -27,7 +28,7 @@ export function UserEditDialog({ user, viewer, teams, onClose }: UserEditDialogP
   const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const formId = useId()
+  const refreshLists = useRefreshAdminLists()
   const self = user.id === viewer.id
   const choosesTeam = seesAllTeams(viewer.role)
   // The user's own role stays listed so the select never shows a value it does not offer.
@@ -41,10 +42,7 @@ export function UserEditDialog({ user, viewer, teams, onClose }: UserEditDialogP
   const update = useMutation(
     trpc.users.update.mutationOptions({
       onSuccess: async () => {
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.teams.list.pathKey() }),
-        ])
+        await refreshLists()
         onClose()
       },
       onError: (error) => {
@@ -67,7 +65,7 @@ export function UserEditDialog({ user, viewer, teams, onClose }: UserEditDialogP
     if (isActive !== user.isActive) data.isActive = isActive
     if (!Object.keys(data).length) return onClose()
 
-    const result = validateForm(userUpdateInput, { id: user.id, version, data }, { required: t('common.required') })
+    const result = validateForm(userUpdateInput, { id: user.id, version, data })
     if (!result.success) {
       setErrors(result.errors)
       firstInvalidField(event.currentTarget, result.errors, ['name'])
@@ -86,83 +84,50 @@ export function UserEditDialog({ user, viewer, teams, onClose }: UserEditDialogP
         : null
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <RecordFormDialog
       title={t('admin.users.editTitle', { name: user.name })}
       description={user.email}
+      cancelLabel={t('admin.dialog.cancel')}
       closeLabel={t('admin.dialog.close')}
-      dismissible={!update.isPending}
+      submitLabel={t('admin.dialog.save')}
+      pending={update.isPending}
+      onClose={onClose}
+      onSubmit={onSubmit}
+      error={bannerError ? { message: bannerError, conflict: kind === 'conflict' } : null}
       data-testid="user-edit-dialog"
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
-            {t('admin.dialog.cancel')}
-          </Button>
-          <Button type="submit" form={formId} loading={update.isPending}>
-            {t('admin.dialog.save')}
-          </Button>
-        </>
-      }
     >
-      <form id={formId} noValidate onSubmit={onSubmit} className="space-y-4">
-        {bannerError && <Alert tone={kind === 'conflict' ? 'warning' : 'error'}>{bannerError}</Alert>}
-        <TextField
-          label={t('admin.users.fields.name')}
-          name="name"
-          defaultValue={user.name}
-          autoComplete="off"
-          errors={errors.name}
-          data-autofocus
+      <TextField
+        label={t('admin.users.fields.name')}
+        name="name"
+        defaultValue={user.name}
+        autoComplete="off"
+        errors={errors.name}
+        data-autofocus
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <RoleSelect roles={roles} value={role} onChange={setRole} disabled={self} errors={errors.role} />
+        <TeamSelect
+          teams={teams}
+          choosesTeam={choosesTeam}
+          value={teamId}
+          onChange={setTeamId}
+          fixed={{ id: user.teamId, name: user.team?.name }}
+          errors={errors.teamId}
         />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            label={t('admin.users.fields.role')}
-            name="role"
-            value={role}
-            onChange={(event) => setRole(event.currentTarget.value as Role)}
-            disabled={self}
-            errors={errors.role}
-          >
-            {roles.map((option) => (
-              <option key={option} value={option}>
-                {t(`roles.${option}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={t('admin.users.fields.team')}
-            name="teamId"
-            value={teamId}
-            onChange={(event) => setTeamId(event.currentTarget.value)}
-            disabled={!choosesTeam}
-            errors={errors.teamId}
-          >
-            {choosesTeam ? (
-              teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))
-            ) : (
-              <option value={user.teamId ?? ''}>{user.team?.name ?? '—'}</option>
-            )}
-          </SelectField>
-        </div>
-        <CheckboxField
-          label={t('admin.users.fields.isActive')}
-          description={self ? t('admin.users.selfLocked') : t('admin.users.isActiveHint')}
-          checked={isActive}
-          onChange={(event) => setIsActive(event.currentTarget.checked)}
-          disabled={self}
-        />
-        {!choosesTeam && !self && (
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('admin.users.managerLimits')}</p>
-        )}
-        {(errors.isActive ?? errors.data) && (
-          <Alert tone="error">{(errors.isActive ?? errors.data)?.join(' ')}</Alert>
-        )}
-      </form>
-    </Dialog>
+      </div>
+      <CheckboxField
+        label={t('admin.users.fields.isActive')}
+        description={self ? t('admin.users.selfLocked') : t('admin.users.isActiveHint')}
+        checked={isActive}
+        onChange={(event) => setIsActive(event.currentTarget.checked)}
+        disabled={self}
+      />
+      {!choosesTeam && !self && (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('admin.users.managerLimits')}</p>
+      )}
+      {(errors.isActive ?? errors.data) && (
+        <Alert tone="error">{(errors.isActive ?? errors.data)?.join(' ')}</Alert>
+      )}
+    </RecordFormDialog>
   )
 }

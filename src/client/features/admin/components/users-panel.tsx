@@ -1,15 +1,16 @@
 import { useCallback, useState } from 'react'
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query'
 import { getRouteApi } from '@tanstack/react-router'
 import { SearchX, UserPlus, UserRound } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { seesAllTeams } from '../../../../shared/permissions.ts'
 import { Button } from '../../../components/ui/button.tsx'
+import { showToast } from '../../../components/ui/toast.tsx'
 import { EmptyState } from '../../../components/ui/empty-state.tsx'
 import { LoadMore } from '../../../components/ui/pagination.tsx'
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx'
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx'
-import { useTRPC } from '../../../lib/trpc.ts'
+import { useTRPC, useTRPCClient } from '../../../lib/trpc.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
 import { hasUserFilters, type AdminSearch } from '../admin-search.ts'
 import { requestErrorMessage } from '../form-errors.ts'
@@ -19,6 +20,7 @@ import { UserCreateDialog } from './user-create-dialog.tsx'
 import { UserEditDialog } from './user-edit-dialog.tsx'
 import { UserFilters } from './user-filters.tsx'
 import { UsersTable, type AdminUser } from './users-table.tsx'
+import { loadedRows } from '../../../components/list-page/use-record-list.ts'
 
 const routeApi = getRouteApi('/_authenticated/admin')
 
@@ -27,6 +29,7 @@ type OpenDialog = { kind: 'create' } | { kind: 'edit'; user: AdminUser } | { kin
 export function UsersPanel() {
   const { t } = useTranslation()
   const trpc = useTRPC()
+  const trpcClient = useTRPCClient()
   const viewer = useViewer()
   const search = routeApi.useSearch()
   const navigate = routeApi.useNavigate()
@@ -42,8 +45,14 @@ export function UsersPanel() {
     [navigate],
   )
 
-  const items = users.data?.pages.flatMap((page) => page.items) ?? []
-  const total = users.data?.pages[0]?.total ?? 0
+  const { items, total } = loadedRows(users.data)
+
+  const endSessions = useMutation({
+    mutationFn: ({ id }: { id: string; name: string }) => trpcClient.users.endSessions.mutate({ id }),
+    onSuccess: ({ ended }, { name }) =>
+      showToast({ message: t('admin.users.sessionsEnded', { name, count: ended }) }),
+    onError: (error) => showToast({ tone: 'error', message: `${t('admin.users.endSessionsError')} ${requestErrorMessage(error, t)}` }),
+  })
 
   return (
     <section aria-labelledby="users-title" className="space-y-5">
@@ -103,6 +112,8 @@ export function UsersPanel() {
             viewer={viewer}
             onEdit={(user) => setDialog({ kind: 'edit', user })}
             onResetPassword={(user) => setDialog({ kind: 'password', user })}
+            onEndSessions={(user) => endSessions.mutate({ id: user.id, name: user.name })}
+            endingSessionsOf={endSessions.isPending ? endSessions.variables?.id : undefined}
           />
           <div className="mt-4">
             <LoadMore

@@ -1,4 +1,4 @@
-import { KeyRound, Pencil } from 'lucide-react'
+import { KeyRound, LogOut, Pencil } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Avatar } from '../../../components/ui/avatar.tsx'
 import { Button } from '../../../components/ui/button.tsx'
@@ -17,9 +17,13 @@ interface UsersTableProps {
   viewer: Viewer
   onEdit: (user: AdminUser) => void
   onResetPassword: (user: AdminUser) => void
+  /** Signs the user out everywhere (every session and live connection). */
+  onEndSessions: (user: AdminUser) => void
+  /** The user whose sessions are being ended, if any. */
+  endingSessionsOf?: string
 }
 
-export function UsersTable({ users, viewer, onEdit, onResetPassword }: UsersTableProps) {
+export function UsersTable({ users, viewer, onEdit, onResetPassword, onEndSessions, endingSessionsOf }: UsersTableProps) {
   const { t } = useTranslation()
   return (
     <Table data-testid="users-table">
@@ -31,7 +35,8 @@ export function UsersTable({ users, viewer, onEdit, onResetPassword }: UsersTabl
             <TableRow key={user.id} data-testid="user-row" className={cn(!user.isActive && 'bg-zinc-50/60 dark:bg-zinc-950/30')}>
               <TableCell>
                 <div className="flex min-w-0 items-center gap-3">
-                  <Avatar name={user.name} className={cn(!user.isActive && 'opacity-50')} />
+                  {/* Not faded for an inactive user: white initials must keep 4.5:1 (the row and its badge say it). */}
+                  <Avatar name={user.name} />
                   <div className="min-w-0">
                     <p className="truncate font-medium text-zinc-900 dark:text-white">
                       {user.name}
@@ -78,9 +83,22 @@ export function UsersTable({ users, viewer, onEdit, onResetPassword }: UsersTabl
                     >
                       <KeyRound aria-hidden className="size-4" />
                     </Button>
+                    {user.id !== viewer.id && (
+                      <Button
+                        variant="ghost"
+                        size="icon"
+                        className="size-8"
+                        aria-label={t('admin.users.endSessionsAction', { name: user.name })}
+                        title={t('admin.users.endSessions')}
+                        disabled={endingSessionsOf === user.id}
+                        onClick={() => onEndSessions(user)}
+                      >
+                        <LogOut aria-hidden className="size-4" />
+                      </Button>
+                    )}
                   </div>
                 ) : (
-                  <span className="text-xs text-zinc-400 dark:text-zinc-500" title={t('admin.users.notManageable')}>
+                  <span className="text-xs text-zinc-500 dark:text-zinc-400" title={t('admin.users.notManageable')}>
                     {t('admin.users.readOnly')}
                   </span>
                 )}

@@ -8,7 +8,8 @@ import { Button } from '../../../components/ui/button.tsx'
 import { Dialog } from '../../../components/ui/dialog.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { firstInvalidField, requestErrorMessage, serverFieldErrors, validateForm, type FormErrors } from '../../admin/form-errors.ts'
+import { firstInvalidField, requestErrorMessage } from '../../admin/form-errors.ts'
+import { serverFieldErrors, validateForm, type FormErrors } from '../../../lib/forms.ts'
 import { CreatedToken } from './created-token.tsx'
 import { ScopeChoice, type ApiTokenScope } from './scope-choice.tsx'
 
@@ -35,8 +36,7 @@ export function ApiTokenCreateDialog({ role, onClose }: { role: Role; onClose: (
     const expiry = String(form.get('expiresInDays') ?? '').trim()
     const result = validateForm(
       apiTokenCreateInput,
-      { name: form.get('name'), scope, expiresInDays: expiry === '' ? undefined : Number(expiry) },
-      { required: t('common.required') },
+      { name: form.get('name'), scope, expiresInDays: expiry === '' ? undefined : Number(expiry) }
     )
     if (!result.success) {
       setErrors(result.errors)

@@ -15,7 +15,7 @@ interface ApiTokenTableProps {
 export function ApiTokenTable({ tokens, onRevoke }: ApiTokenTableProps) {
   const { t } = useTranslation()
   const now = new Date()
-  const never = <span className="text-zinc-400 dark:text-zinc-500">{t('admin.tokens.never')}</span>
+  const never = <span className="text-zinc-500 dark:text-zinc-400">{t('admin.tokens.never')}</span>
 
   return (
     <Table data-testid="api-token-table">
@@ -35,7 +35,7 @@ export function ApiTokenTable({ tokens, onRevoke }: ApiTokenTableProps) {
         {tokens.map((token) => {
           const status = tokenStatus(token, now)
           return (
-            <TableRow key={token.id} data-testid="api-token-row" className={cn(status !== 'active' && 'opacity-70')}>
+            <TableRow key={token.id} data-testid="api-token-row" className={cn(status !== 'active' && 'bg-zinc-50/60 dark:bg-zinc-950/30')}>
               <TableCell className="min-w-48">
                 <p className="font-medium text-zinc-900 dark:text-white">{token.name}</p>
                 <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">

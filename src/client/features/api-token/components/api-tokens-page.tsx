@@ -11,12 +11,14 @@ import { useTRPC } from '../../../lib/trpc.ts'
 import { requestErrorMessage } from '../../admin/form-errors.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
 import { PageHeader } from '../../shell/components/page-header.tsx'
+import { SettingsNav } from '../../settings/components/settings-nav.tsx'
 import { apiTokensQueryOptions } from '../queries.ts'
 import type { ApiToken } from '../token-status.ts'
 import { ApiTokenCreateDialog } from './api-token-create-dialog.tsx'
 import { ApiTokenRevokeDialog } from './api-token-revoke-dialog.tsx'
 import { ApiTokenTable } from './api-token-table.tsx'
 import { ApiUsageHelp } from './api-usage-help.tsx'
+import { loadedRows } from '../../../components/list-page/use-record-list.ts'
 
 type OpenDialog = { kind: 'create' } | { kind: 'revoke'; token: ApiToken } | null
 
@@ -27,12 +29,11 @@ export function ApiTokensPage() {
   const tokens = useInfiniteQuery(apiTokensQueryOptions(trpc))
   const [dialog, setDialog] = useState<OpenDialog>(null)
   const closeDialog = useCallback(() => setDialog(null), [])
-  const items = tokens.data?.pages.flatMap((page) => page.items) ?? []
-  const total = tokens.data?.pages[0]?.total ?? 0
+  const { items, total } = loadedRows(tokens.data)
   const openCreate = () => setDialog({ kind: 'create' })
 
   return (
-    <div className="space-y-6">
+    <div className="min-w-0 space-y-6">
       <PageHeader
         title={t('admin.tokens.title')}
         description={t('admin.tokens.description')}
@@ -44,6 +45,7 @@ export function ApiTokensPage() {
           </Button>
         }
       />
+      <SettingsNav />
 
       {tokens.isPending ? (
         <TableSkeleton columns={6} rows={3} label={t('common.loading')} />

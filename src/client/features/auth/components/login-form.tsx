@@ -9,13 +9,21 @@ import { loginInput, type LoginInput } from '../../../../shared/schemas/auth.ts'
 import { Alert } from '../../../components/ui/alert.tsx'
 import { Button } from '../../../components/ui/button.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
+import { SecondFactorForm } from './second-factor-form.tsx'
 import { errorKind, fieldErrorsOf, retryAfterSeconds } from '../../../lib/errors.ts'
-import { requiredFieldErrors, type FieldErrors } from '../../../lib/forms.ts'
+import { localFieldErrors, requiredFieldErrors, type FieldErrors } from '../../../lib/forms.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 
 const DEFAULT_LOCKOUT_MINUTES = 15
 
 export function LoginForm({ redirectTo }: { redirectTo?: string }) {
+  // After a right password, an account with two-factor sign-in asks for its code (a separate form).
+  const [secondFactor, setSecondFactor] = useState(false)
+  if (secondFactor) return <SecondFactorForm redirectTo={redirectTo} onRestart={() => setSecondFactor(false)} />
+  return <PasswordForm redirectTo={redirectTo} onSecondFactor={() => setSecondFactor(true)} />
+}
+
+function PasswordForm({ redirectTo, onSecondFactor }: { redirectTo?: string; onSecondFactor(): void }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
@@ -27,6 +35,7 @@ export function LoginForm({ redirectTo }: { redirectTo?: string }) {
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: async ({ viewer }) => {
+        if (!viewer) return onSecondFactor()
         queryClient.setQueryData(trpc.auth.me.queryKey(), viewer)
         await router.navigate({ href: redirectTo ?? '/', replace: true })
       },
@@ -45,10 +54,10 @@ export function LoginForm({ redirectTo }: { redirectTo?: string }) {
     const form = new FormData(event.currentTarget)
     const parsed = loginInput.safeParse(
       { email: form.get('email'), password: form.get('password') },
-      { error: requiredFieldErrors(t('common.required')) },
+      { error: requiredFieldErrors() },
     )
     if (!parsed.success) {
-      const errors = z.flattenError(parsed.error).fieldErrors
+      const errors = localFieldErrors(parsed.error)
       setFieldErrors(errors)
       const firstInvalid = (['email', 'password'] as const).find((name) => errors[name]?.length)
       const input = firstInvalid && event.currentTarget.elements.namedItem(firstInvalid)
@@ -60,7 +69,7 @@ export function LoginForm({ redirectTo }: { redirectTo?: string }) {
   }
 
   const formError = login.error ? loginErrorMessage(login.error, fieldErrors, t) : null
-  const busy = login.isPending || login.isSuccess
+  const busy = login.isPending || (login.isSuccess && login.data.viewer !== null)
 
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-5" data-testid="login-form">
@@ -106,7 +115,7 @@ export function LoginForm({ redirectTo }: { redirectTo?: string }) {
   )
 }
 
-function loginErrorMessage(
+export function loginErrorMessage(
   error: unknown,
   fieldErrors: FieldErrors<LoginInput>,
   t: TFunction,
@@ -115,7 +124,9 @@ function loginErrorMessage(
     case 'unauthorized':
       return t('login.invalidCredentials')
     case 'rateLimited': {
+      // Growing delays start at a second (login-throttle.ts): short waits are told in seconds.
       const seconds = retryAfterSeconds(error)
+      if (seconds !== undefined && seconds < 60) return t('login.rateLimitedSeconds', { count: seconds })
       return t('login.rateLimited', { minutes: seconds ? Math.ceil(seconds / 60) : DEFAULT_LOCKOUT_MINUTES })
     }
     case 'unreachable':

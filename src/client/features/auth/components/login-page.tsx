@@ -34,7 +34,7 @@ export function LoginPage({ redirectTo }: { redirectTo?: string }) {
             </div>
           </div>
         </div>
-        <p className="text-center text-xs text-zinc-500 dark:text-zinc-500">{t('login.footer')}</p>
+        <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">{t('login.footer')}</p>
       </main>
     </div>
   )

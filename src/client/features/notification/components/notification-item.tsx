@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { Bell, Clock, FileSignature, ListChecks, MessageSquare, SquareKanban, type LucideIcon } from 'lucide-react'
+import { Bell, Clock, FileSignature, ListChecks, MessageSquare, ShieldAlert, SquareKanban, Webhook, type LucideIcon } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { cn } from '../../../lib/cn.ts'
 import type { NotificationItem as Notification } from '../notification-cache.ts'
@@ -11,6 +11,8 @@ const ICONS: Record<string, LucideIcon> = {
   MANDATE_SIGNED: FileSignature,
   TASK_ASSIGNED: ListChecks,
   TASK_DUE: Clock,
+  WEBHOOK_DISABLED: Webhook,
+  SECURITY: ShieldAlert,
 }
 
 interface NotificationItemProps {

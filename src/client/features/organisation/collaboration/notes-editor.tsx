@@ -6,6 +6,7 @@ import { useTheme } from 'next-themes'
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
 import * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
+import { cspNonce } from '../../../lib/csp-nonce.ts'
 import { notesDarkTheme, notesLightTheme } from './notes-editor-theme.ts'
 
 interface NotesEditorProps {
@@ -58,6 +59,8 @@ export function NotesEditor({ text, awareness, editable, placeholder: hint, labe
       state: EditorState.create({
         doc: text.toString(),
         extensions: [
+          // Its themes go into a <style> element, which the Content-Security-Policy admits by nonce.
+          EditorView.cspNonce.of(cspNonce() ?? ''),
           keymap.of([...yUndoManagerKeymap, ...defaultKeymap]),
           EditorView.lineWrapping,
           yCollab(text, awareness, { undoManager }),

@@ -41,7 +41,7 @@ export function OrganisationNotesCard({ organisation, canEdit }: OrganisationNot
   const viewer = useViewer()
   const presence = usePresence()
   const writers = presence.collaborators.filter((person) => person.field === 'notes' && person.status === 'active')
-  const color = userColor(viewer.id)
+  const color = userColor(viewer.id, viewer.avatarColor)
   const [tooLong, setTooLong] = useState(false)
   useEffect(() => {
     if (!tooLong) return

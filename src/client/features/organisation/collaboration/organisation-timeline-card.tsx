@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { ArrowRight, History, Sparkles } from 'lucide-react'
+import { ArrowRight, History, MessageSquare, Sparkles } from 'lucide-react'
+import { INTERACTION_KINDS } from '../../../../shared/schemas/interaction.ts'
 import { useTranslation } from 'react-i18next'
 import { userColor } from '../../../../shared/realtime/collaboration.ts'
 import { Avatar } from '../../../components/ui/avatar.tsx'
@@ -8,6 +9,7 @@ import { Card } from '../../../components/ui/card.tsx'
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx'
 import { Skeleton } from '../../../components/ui/skeleton.tsx'
 import { useTRPC, type RouterOutputs } from '../../../lib/trpc.ts'
+import { KIND_ICONS, type InteractionKind } from '../../activity/activity-kinds.ts'
 import { useFormatters } from '../format.ts'
 import { useTeamMembers } from '../hooks/use-team-members.ts'
 import { useFieldValueFormatter } from './field-values.ts'
@@ -113,6 +115,35 @@ function CreationItem({ createdAt }: { createdAt: Date }) {
   )
 }
 
+const INTERACTION_VERBS = { 'interaction.created': 'created', 'interaction.updated': 'updated', 'interaction.deleted': 'deleted' } as const
+
+/** An interaction logged (changed, removed) about the organisation. */
+function InteractionItem({ entry, interaction, actor }: { entry: TimelineEntry; interaction: { kind: string; summary: string }; actor: string }) {
+  const { t } = useTranslation()
+  const format = useFormatters()
+  const verb = INTERACTION_VERBS[entry.type as keyof typeof INTERACTION_VERBS] ?? 'updated'
+  const kind = isKind(interaction.kind) ? t(`activity.kinds.${interaction.kind}`) : interaction.kind
+  const Icon = isKind(interaction.kind) ? KIND_ICONS[interaction.kind] : MessageSquare
+  return (
+    <li className="flex gap-3 px-5 py-3" data-testid="timeline-entry" data-event-id={entry.id} data-type={entry.type}>
+      <span className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-indigo-600 dark:bg-indigo-500/10 dark:text-indigo-400">
+        <Icon aria-hidden className="size-3.5" />
+      </span>
+      <div className="min-w-0 flex-1">
+        <p className="text-sm text-zinc-900 dark:text-zinc-100">{t(`activity.timeline.${verb}`, { name: actor, kind })}</p>
+        <p className="mt-0.5 text-sm break-words text-zinc-700 dark:text-zinc-300">{interaction.summary}</p>
+        <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+          <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt)}</time>
+        </p>
+      </div>
+    </li>
+  )
+}
+
+function isKind(value: string): value is InteractionKind {
+  return (INTERACTION_KINDS as readonly string[]).includes(value)
+}
+
 function TimelineItem({ entry, teamId }: { entry: TimelineEntry; teamId: string }) {
   const { t } = useTranslation()
   const format = useFormatters()
@@ -123,11 +154,12 @@ function TimelineItem({ entry, teamId }: { entry: TimelineEntry; teamId: string 
   const actor = entry.actor?.name ?? t('collaboration.timeline.someone')
   const type = (KNOWN_TYPES as readonly string[]).includes(entry.type) ? entry.type.split('.')[1] : 'updated'
   const changes = Object.entries(entry.changes)
+  if (entry.interaction) return <InteractionItem entry={entry} interaction={entry.interaction} actor={actor} />
 
   return (
     <li className="flex gap-3 px-5 py-3" data-testid="timeline-entry" data-event-id={entry.id}>
       {entry.actor ? (
-        <Avatar name={entry.actor.name} color={userColor(entry.actor.id)} className="mt-0.5 size-7 text-[0.625rem]" />
+        <Avatar name={entry.actor.name} color={userColor(entry.actor.id, entry.actor.avatarColor)} className="mt-0.5 size-7 text-[0.625rem]" />
       ) : (
         <Avatar name="?" className="mt-0.5 size-7 text-[0.625rem]" />
       )}

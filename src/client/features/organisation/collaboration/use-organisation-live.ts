@@ -51,8 +51,9 @@ export function useOrganisationLive(organisation: { id: string; teamId: string }
   useLiveEvents((event) => {
     if (!concerns(event, organisation.id)) return
     void queryClient.invalidateQueries(trpc.organisations.byId.queryFilter({ id: organisation.id }))
-    if (event.entity !== 'organisation') return
+    if (event.entity !== 'organisation' && event.entity !== 'interaction') return
     void queryClient.invalidateQueries(trpc.organisations.timeline.pathFilter())
+    if (event.entity !== 'organisation') return
     if (event.type !== 'organisation.updated' || event.actorId === liveSessionUserId()) return
 
     const fields = Object.keys((event.payload as { changes?: Record<string, unknown> }).changes ?? {})

@@ -1,17 +1,10 @@
-import { CalendarDays, Mail, MessagesSquare, Phone, StickyNote, type LucideIcon } from 'lucide-react'
+import { MessagesSquare } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
+import { KIND_ICONS } from '../../activity/activity-kinds.ts'
+import { InteractionActions } from '../../activity/components/interaction-actions.tsx'
 import type { OrganisationDetail } from '../form.ts'
 import { useFormatters } from '../format.ts'
 import { RelatedCard } from './related-card.tsx'
-
-type Interaction = OrganisationDetail['interactions'][number]
-
-const KIND_ICONS: Record<Interaction['kind'], LucideIcon> = {
-  CALL: Phone,
-  EMAIL: Mail,
-  MEETING: CalendarDays,
-  NOTE: StickyNote,
-}
 
 export function InteractionsCard({ interactions }: { interactions: OrganisationDetail['interactions'] }) {
   const { t } = useTranslation()
@@ -27,7 +20,7 @@ export function InteractionsCard({ interactions }: { interactions: OrganisationD
       {interactions.map((interaction) => {
         const Icon = KIND_ICONS[interaction.kind]
         return (
-          <li key={interaction.id} className="flex gap-3 px-5 py-3">
+          <li key={interaction.id} className="flex gap-3 px-5 py-3" data-testid="interaction-item">
             <span className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full bg-indigo-50 text-indigo-600 dark:bg-indigo-500/10 dark:text-indigo-400">
               <Icon aria-hidden className="size-3.5" />
             </span>
@@ -45,6 +38,7 @@ export function InteractionsCard({ interactions }: { interactions: OrganisationD
               </p>
               <p className="mt-0.5 text-sm text-zinc-900 dark:text-zinc-100">{interaction.summary}</p>
             </div>
+            <InteractionActions interaction={interaction} />
           </li>
         )
       })}

@@ -47,7 +47,7 @@ export function LinkedPeopleCard({ links }: { links: OrganisationDetail['personL
               {email && (
                 <a
                   href={`mailto:${email}`}
-                  className="mt-0.5 block truncate text-xs text-zinc-500 hover:text-indigo-600 dark:text-zinc-500 dark:hover:text-indigo-400"
+                  className="mt-0.5 block truncate text-xs text-zinc-500 hover:text-indigo-600 dark:text-zinc-400 dark:hover:text-indigo-400"
                 >
                   {email}
                 </a>

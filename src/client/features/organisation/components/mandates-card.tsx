@@ -70,14 +70,14 @@ export function MandatesCard({ mandates }: { mandates: OrganisationDetail['manda
                     className="rounded-md bg-zinc-100 px-2 py-1 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
                   >
                     {product.name}
-                    <span className="ml-1.5 font-mono text-[0.6875rem] text-zinc-500 dark:text-zinc-400">
+                    <span className="ml-1.5 font-mono text-[0.6875rem] text-zinc-600 dark:text-zinc-400">
                       {product.isin}
                     </span>
                   </li>
                 ))}
               </ul>
             ) : (
-              <p className="text-xs text-zinc-400 italic dark:text-zinc-500">{t('organisation.mandates.noProducts')}</p>
+              <p className="text-xs text-zinc-500 italic dark:text-zinc-400">{t('organisation.mandates.noProducts')}</p>
             )}
           </li>
         )

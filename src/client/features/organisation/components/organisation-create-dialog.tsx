@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../../components/ui/alert.tsx'
@@ -6,6 +6,8 @@ import { Button } from '../../../components/ui/button.tsx'
 import { Dialog } from '../../../components/ui/dialog.tsx'
 import { errorKind, fieldErrorsOf } from '../../../lib/errors.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
+import { DuplicateWarning } from '../../duplicates/duplicate-warning.tsx'
+import { useSimilarOrganisations } from '../../duplicates/use-similar-records.ts'
 import { writeErrorMessage } from '../error-message.ts'
 import { emptyFormValues } from '../form.ts'
 import { useCreateOrganisation } from '../hooks/use-organisation-mutations.ts'
@@ -32,9 +34,17 @@ function CreateForm({ onClose }: { onClose: () => void }) {
   const form = useOrganisationForm(emptyFormValues(viewer.teamId ? viewer.id : null))
   const [formError, setFormError] = useState<string | null>(null)
   const create = useCreateOrganisation()
+  const similar = useSimilarOrganisations({ name: form.values.name, email: form.values.email, website: form.values.website })
+  // A look-alike stops the first attempt; "créer quand même" goes through.
+  const createAnyway = useRef(false)
+  const warningRef = useRef<HTMLDivElement>(null)
 
   const submit = form.handleSubmit((data) => {
     setFormError(null)
+    if (similar.length > 0 && !createAnyway.current) {
+      warningRef.current?.querySelector<HTMLElement>('button')?.focus()
+      return
+    }
     create.mutate(data, {
       onSuccess: (created) => {
         onClose()
@@ -75,6 +85,17 @@ function CreateForm({ onClose }: { onClose: () => void }) {
     >
       <form id={formId} ref={form.formRef} noValidate onSubmit={submit} className="space-y-5">
         {formError && <Alert tone="error">{formError}</Alert>}
+        <div ref={warningRef}>
+          <DuplicateWarning
+            matches={similar}
+            to="/organisations/$id"
+            busy={busy}
+            onCreateAnyway={() => {
+              createAnyway.current = true
+              form.formRef.current?.requestSubmit()
+            }}
+          />
+        </div>
         <OrganisationFormFields
           values={form.values}
           errors={form.errors}

@@ -69,9 +69,9 @@ export function OrganisationDetailHeader({ organisation, onEdit, onDelete, prese
             <div>
               <dt className="sr-only">{t('organisation.fields.updatedAt')}</dt>
               <dd>
-                <time dateTime={organisation.updatedAt.toISOString()}>
-                  {t('organisation.detail.updatedBy', { date: format.dateTime(organisation.updatedAt) })}
-                </time>
+                {/* The term above already says it to screen readers: said once, not twice. */}
+                <span aria-hidden="true">{t('organisation.fields.updatedAt')} </span>
+                <time dateTime={organisation.updatedAt.toISOString()}>{format.dateTime(organisation.updatedAt)}</time>
               </dd>
             </div>
           </dl>

@@ -6,6 +6,7 @@ import { Alert } from '../../../components/ui/alert.tsx'
 import { Card, CardContent, CardHeader, CardTitle } from '../../../components/ui/card.tsx'
 import { errorKind } from '../../../lib/errors.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
+import { OrganisationQuickActions } from '../../activity/components/organisation-quick-actions.tsx'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
 import { OrganisationNotesCard } from '../collaboration/organisation-notes-card.tsx'
 import { OrganisationTimelineCard } from '../collaboration/organisation-timeline-card.tsx'
@@ -73,6 +74,7 @@ function OrganisationWorkspace({ organisation }: { organisation: OrganisationDet
           onEdit={canWrite && !editing ? startEditing : undefined}
           onDelete={canDelete ? () => setDeleting(true) : undefined}
         />
+        {canWrite && <OrganisationQuickActions organisation={organisation} />}
 
         <div className="grid items-start gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-span-2">

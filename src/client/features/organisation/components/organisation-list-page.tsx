@@ -1,21 +1,24 @@
 import { useState } from 'react'
-import { Building2, Plus, SearchX } from 'lucide-react'
+import { Building2 } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { can } from '../../../../shared/permissions.ts'
-import { Alert } from '../../../components/ui/alert.tsx'
-import { Button } from '../../../components/ui/button.tsx'
-import { EmptyState } from '../../../components/ui/empty-state.tsx'
-import { LoadMore } from '../../../components/ui/pagination.tsx'
-import { RetryAlert } from '../../../components/ui/retry-alert.tsx'
-import { errorKind } from '../../../lib/errors.ts'
+import { ColumnChoice, useHiddenColumns } from '../../../components/list-page/column-choice.tsx'
+import { CreateButton } from '../../../components/list-page/create-button.tsx'
+import { ListPage } from '../../../components/list-page/list-page.tsx'
+import { RecordList } from '../../../components/list-page/record-list.tsx'
+import { SavedViews } from '../../../components/list-page/saved-views.tsx'
+import { useSelection } from '../../../components/list-page/selection.ts'
+import { useListLiveRefresh } from '../../../components/list-page/use-list-live-refresh.ts'
+import { useTRPC } from '../../../lib/trpc.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
-import { PageHeader } from '../../shell/components/page-header.tsx'
 import { useOrganisationList } from '../hooks/use-organisation-list.ts'
 import { useTeamMembers } from '../hooks/use-team-members.ts'
-import { currentSort, hasFilters, type OrganisationSearch } from '../search.ts'
+import { currentSort, hasFilters, organisationSearchSchema, toListInput, type OrganisationSearch } from '../search.ts'
+import { OrganisationBulkActions } from './organisation-bulk-actions.tsx'
 import { OrganisationCreateDialog } from './organisation-create-dialog.tsx'
 import { OrganisationFilters } from './organisation-filters.tsx'
-import { OrganisationTable, OrganisationTableSkeleton } from './organisation-table.tsx'
+import { OrganisationTable, useOrganisationColumns } from './organisation-table.tsx'
+import { ExportMenu } from '../../export/components/export-menu.tsx'
 
 interface OrganisationListPageProps {
   search: OrganisationSearch
@@ -24,84 +27,74 @@ interface OrganisationListPageProps {
 
 export function OrganisationListPage({ search, onSearch }: OrganisationListPageProps) {
   const { t } = useTranslation()
+  const trpc = useTRPC()
   const viewer = useViewer()
   const canWrite = can(viewer.role, 'record:write')
   const [creating, setCreating] = useState(false)
   const list = useOrganisationList(search)
   const members = useTeamMembers()
-  const filtered = hasFilters(search)
+  const columns = useOrganisationColumns()
+  const { hidden, setHidden } = useHiddenColumns('organisations')
+  const selection = useSelection(JSON.stringify(search))
+  useListLiveRefresh('organisation', trpc.organisations.list.pathFilter())
 
   const createButton = canWrite && (
-    <Button onClick={() => setCreating(true)} data-testid="organisation-create">
-      <Plus aria-hidden className="size-4" />
-      {t('organisation.list.create')}
-    </Button>
+    <CreateButton label={t('organisation.list.create')} onClick={() => setCreating(true)} testId="organisation-create" />
   )
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title={t('organisation.list.title')}
-        description={t('organisation.list.description')}
-        icon={Building2}
-        actions={createButton}
-      />
-
-      <OrganisationFilters search={search} onSearch={onSearch} owners={members.data?.items ?? []} />
-
-      {list.isPending ? (
-        <OrganisationTableSkeleton />
-      ) : list.isError && !list.data ? (
-        <RetryAlert
-          title={t('organisation.list.errorTitle')}
-          description={errorKind(list.error) === 'unreachable' ? t('errors.unreachable') : t('errors.server')}
-          retryLabel={t('common.retry')}
-          onRetry={() => void list.refetch()}
-          retrying={list.isRefetching}
+    <ListPage
+      title={t('organisation.list.title')}
+      description={t('organisation.list.description')}
+      icon={Building2}
+      actions={createButton}
+      filters={<OrganisationFilters search={search} onSearch={onSearch} owners={members.data?.items ?? []} />}
+      toolbar={
+        <>
+          <ExportMenu entity="organisations" filters={toListInput(search)} total={list.data ? list.total : undefined} />
+          <SavedViews
+            list="organisations"
+            current={{ search, hiddenColumns: [...hidden] }}
+            onApply={(view) => {
+              // Every key, so that what the view does not set is cleared rather than kept.
+              const blank = Object.fromEntries(Object.keys(organisationSearchSchema.shape).map((key) => [key, undefined]))
+              onSearch({ ...blank, ...organisationSearchSchema.parse(view.search) })
+              setHidden(view.hiddenColumns)
+            }}
+          />
+          <ColumnChoice columns={columns} hidden={hidden} onChange={setHidden} />
+        </>
+      }
+      selectionBar={canWrite && <OrganisationBulkActions selection={selection} owners={members.data?.items ?? []} />}
+    >
+      <RecordList
+        query={list}
+        messages="organisation.list"
+        shown={list.items.length}
+        summary={
+          <span data-testid="organisation-count">
+            {list.hasNextPage
+              ? t('organisation.list.shown', { shown: list.items.length, total: list.total })
+              : t('organisation.list.total', { count: list.total })}
+          </span>
+        }
+        skeletonColumns={6}
+        filtered={hasFilters(search)}
+        emptyIcon={Building2}
+        emptyText={canWrite ? t('organisation.list.emptyTextWriter') : undefined}
+        emptyAction={createButton}
+      >
+        <OrganisationTable
+          rows={list.items}
+          columns={columns}
+          hidden={hidden}
+          sort={currentSort(search)}
+          onSort={(sort, dir) => onSearch({ sort, dir })}
+          selection={canWrite ? selection : undefined}
+          stale={list.isPlaceholderData}
         />
-      ) : list.items.length === 0 ? (
-        filtered ? (
-          <EmptyState
-            icon={SearchX}
-            title={t('organisation.list.noMatchTitle')}
-            description={t('organisation.list.noMatchText')}
-            className="bg-white/50 dark:bg-zinc-900/40"
-          />
-        ) : (
-          <EmptyState
-            icon={Building2}
-            title={t('organisation.list.emptyTitle')}
-            description={canWrite ? t('organisation.list.emptyTextWriter') : t('organisation.list.emptyText')}
-            action={createButton}
-            className="bg-white/50 dark:bg-zinc-900/40"
-          />
-        )
-      ) : (
-        <div className="space-y-4">
-          <OrganisationTable
-            rows={list.items}
-            sort={currentSort(search)}
-            onSort={(sort, dir) => onSearch({ sort, dir })}
-            stale={list.isPlaceholderData}
-          />
-          {list.isFetchNextPageError && <Alert tone="error">{t('errors.server')}</Alert>}
-          <LoadMore
-            summary={
-              <span data-testid="organisation-count">
-                {list.hasNextPage
-                  ? t('organisation.list.shown', { shown: list.items.length, total: list.total })
-                  : t('organisation.list.total', { count: list.total })}
-              </span>
-            }
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-            loadMoreLabel={t('organisation.list.loadMore')}
-          />
-        </div>
-      )}
-
+      </RecordList>
       <OrganisationCreateDialog open={creating} onClose={() => setCreating(false)} />
-    </div>
+    </ListPage>
   )
 }

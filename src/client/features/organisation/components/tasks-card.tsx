@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router'
 import { ListChecks } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Avatar } from '../../../components/ui/avatar.tsx'
@@ -44,7 +45,9 @@ export function TasksCard({ tasks }: { tasks: OrganisationDetail['tasks'] }) {
                   closed ? 'text-zinc-500 line-through dark:text-zinc-400' : 'text-zinc-900 dark:text-white',
                 )}
               >
-                {task.title}
+                <Link to="/tasks/$id" params={{ id: task.id }} className="hover:underline">
+                  {task.title}
+                </Link>
               </p>
               <StatusBadge tone={STATUS_TONES[task.status]}>{t(`organisation.tasks.statuses.${task.status}`)}</StatusBadge>
             </div>

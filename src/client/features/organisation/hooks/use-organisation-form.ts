@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FieldErrors } from '../../../lib/forms.ts'
-import { FORM_FIELDS, validateForm, type FormField, type OrganisationFormData, type OrganisationFormValues } from '../form.ts'
+import { FORM_FIELDS, validateOrganisationForm, type FormField, type OrganisationFormData, type OrganisationFormValues } from '../form.ts'
 
 /**
  * Form state shared by creation and editing: values, field messages (from the shared schema, then
@@ -30,10 +30,7 @@ export function useOrganisationForm(initial: OrganisationFormValues) {
 
   /** Checks `candidate` (the current values by default); shows and focuses errors, or returns the data. */
   const validate = (candidate: OrganisationFormValues = values): OrganisationFormData | undefined => {
-    const result = validateForm(candidate, {
-      required: t('common.required'),
-      amountInvalid: t('organisation.form.amountInvalid'),
-    })
+    const result = validateOrganisationForm(candidate)
     if (!result.success) {
       setErrors(result.errors)
       focusFirstError(result.errors)

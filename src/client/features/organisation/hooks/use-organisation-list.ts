@@ -1,4 +1,5 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
+import { loadedRows } from '../../../components/list-page/use-record-list.ts'
 import { useTRPC, type Trpc } from '../../../lib/trpc.ts'
 import { toListInput, type OrganisationSearch } from '../search.ts'
 
@@ -14,10 +15,5 @@ export function organisationListOptions(trpc: Trpc, search: OrganisationSearch) 
 export function useOrganisationList(search: OrganisationSearch) {
   const trpc = useTRPC()
   const query = useInfiniteQuery(organisationListOptions(trpc, search))
-  const pages = query.data?.pages ?? []
-  return {
-    ...query,
-    items: pages.flatMap((page) => page.items),
-    total: pages[0]?.total ?? 0,
-  }
+  return { ...query, ...loadedRows(query.data) }
 }

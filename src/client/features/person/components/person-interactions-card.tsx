@@ -1,16 +1,12 @@
-import { Mail, MessageSquare, Phone, StickyNote, Users, type LucideIcon } from 'lucide-react'
+import { MessageSquare } from 'lucide-react'
+import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import type { INTERACTION_KINDS } from '../../../../shared/schemas/interaction.ts'
 import { Card, CardHeader, CardTitle } from '../../../components/ui/card.tsx'
 import { FormattedDate } from '../../../components/ui/formatted-date.tsx'
+import { KIND_ICONS } from '../../activity/activity-kinds.ts'
+import { InteractionActions } from '../../activity/components/interaction-actions.tsx'
 import type { PersonDetail } from '../person-display.ts'
 
-const KIND_ICONS: Record<(typeof INTERACTION_KINDS)[number], LucideIcon> = {
-  CALL: Phone,
-  EMAIL: Mail,
-  MEETING: Users,
-  NOTE: StickyNote,
-}
 
 /** The latest exchanges the person took part in, newest first. */
 export function PersonInteractionsCard({
@@ -36,7 +32,7 @@ export function PersonInteractionsCard({
           {interactions.map((interaction) => {
             const Icon = KIND_ICONS[interaction.kind]
             return (
-              <li key={interaction.id} className="flex gap-3 px-5 py-3">
+              <li key={interaction.id} className="flex gap-3 px-5 py-3" data-testid="interaction-item">
                 <span className="mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
                   <Icon aria-hidden className="size-4" />
                 </span>
@@ -47,10 +43,18 @@ export function PersonInteractionsCard({
                   </p>
                   <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
                     <FormattedDate value={interaction.occurredAt} format="dateTime" />
-                    {interaction.organisation && ` · ${interaction.organisation.name}`}
+                    {interaction.organisation && (
+                      <>
+                        {' · '}
+                        <Link to="/organisations/$id" params={{ id: interaction.organisation.id }} className="hover:underline">
+                          {interaction.organisation.name}
+                        </Link>
+                      </>
+                    )}
                     {interaction.author && ` · ${interaction.author.name}`}
                   </p>
                 </div>
+                <InteractionActions interaction={interaction} />
               </li>
             )
           })}

@@ -9,11 +9,10 @@ import { CheckboxField } from '../../../components/ui/checkbox.tsx'
 import { Dialog } from '../../../components/ui/dialog.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
 import { fieldErrorsOf } from '../../../lib/errors.ts'
-import { requiredFieldErrors } from '../../../lib/forms.ts'
+import { localFieldErrors, requiredFieldErrors } from '../../../lib/forms.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import type { PersonDetail, PersonLink } from '../person-display.ts'
 import { personErrorKey } from '../person-errors.ts'
-import { withPhoneMessage } from '../person-form-errors.ts'
 import { OrganisationPicker, type PickedOrganisation } from './organisation-picker.tsx'
 
 const TEXT_FIELDS = ['role', 'jobTitle', 'workEmail', 'workPhone'] as const
@@ -53,7 +52,7 @@ function PersonLinkDialogContent({ onClose, person, link }: Omit<PersonLinkDialo
           queryClient.invalidateQueries(trpc.organisations.byId.pathFilter()),
         ])
       },
-      onError: (error) => setFieldErrors(withPhoneMessage(fieldErrorsOf(error), t('person.form.phoneInvalid'))),
+      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
     }),
   )
 
@@ -61,10 +60,10 @@ function PersonLinkDialogContent({ onClose, person, link }: Omit<PersonLinkDialo
     event.preventDefault()
     const parsed = personLinkInput.safeParse(
       { personId: person.id, organisationId: organisation?.id ?? '', ...values, isPrimary },
-      { error: requiredFieldErrors(t('common.required')) },
+      { error: requiredFieldErrors() },
     )
     if (!parsed.success) {
-      setFieldErrors(withPhoneMessage(z.flattenError(parsed.error).fieldErrors, t('person.form.phoneInvalid')))
+      setFieldErrors(localFieldErrors(parsed.error))
       const form = event.currentTarget
       // Once the messages are rendered, the first field marked invalid (in reading order) gets focus.
       requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())

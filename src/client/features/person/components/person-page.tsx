@@ -15,6 +15,7 @@ import { useViewer } from '../../auth/hooks/use-viewer.ts'
 import { fullName, type PersonDetail } from '../person-display.ts'
 import { personErrorKey } from '../person-errors.ts'
 import { PersonContactCard } from './person-contact-card.tsx'
+import { PersonQuickActions } from '../../activity/components/person-quick-actions.tsx'
 import { PersonFormDialog } from './person-form-dialog.tsx'
 import { PersonInteractionsCard } from './person-interactions-card.tsx'
 import { PersonLinksCard } from './person-links-card.tsx'
@@ -76,7 +77,8 @@ export function PersonPage({ personId }: { personId: string }) {
             </p>
           </div>
         </div>
-        <div className="flex shrink-0 gap-2">
+        <div className="flex shrink-0 flex-wrap gap-2">
+          {canWrite && <PersonQuickActions person={person} />}
           {canWrite && (
             <Button variant="secondary" onClick={() => setEditing(true)}>
               <Pencil aria-hidden className="size-4" />

@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router'
 import { ListChecks } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Card, CardHeader, CardTitle } from '../../../components/ui/card.tsx'
@@ -24,7 +25,11 @@ export function PersonTasksCard({ tasks, className }: { tasks: PersonDetail['tas
           {tasks.map((task) => (
             <li key={task.id} className="flex flex-col gap-1.5 px-5 py-3 sm:flex-row sm:items-center sm:gap-4">
               <div className="min-w-0 flex-1">
-                <p className="truncate text-sm font-medium text-zinc-900 dark:text-white">{task.title}</p>
+                <p className="truncate text-sm font-medium text-zinc-900 dark:text-white">
+                  <Link to="/tasks/$id" params={{ id: task.id }} className="hover:underline">
+                    {task.title}
+                  </Link>
+                </p>
                 <p className="text-xs text-zinc-500 dark:text-zinc-400">
                   {task.assignee
                     ? t('person.tasks.assignedTo', { name: task.assignee.name })

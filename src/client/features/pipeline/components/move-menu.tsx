@@ -88,7 +88,7 @@ export function MoveMenu({ card, trigger, onSelect, onClose }: MoveMenuProps) {
             className={cn(
               'flex w-full items-center gap-2.5 rounded-lg px-2.5 py-2 text-left text-sm outline-none',
               current
-                ? 'cursor-default text-zinc-400 dark:text-zinc-500'
+                ? 'cursor-default text-zinc-500 dark:text-zinc-400'
                 : 'text-zinc-700 hover:bg-zinc-100 focus-visible:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:focus-visible:bg-zinc-800',
             )}
           >

@@ -1,11 +1,11 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PipelineStage } from '../../../../shared/pipeline.ts'
+import { showToast } from '../../../components/ui/toast.tsx'
 import type { Board, BoardCard } from '../board-cache.ts'
 import { useMoveCard, type MoveNotice } from '../hooks/use-move-card.ts'
 import { BoardActionsContext, KEYBOARD_HINT_ID, type BoardActions } from './board-actions.ts'
 import { MoveMenu } from './move-menu.tsx'
-import { MoveNoticeToast } from './move-notice.tsx'
 import { PipelineColumn } from './pipeline-column.tsx'
 
 interface PipelineBoardProps {
@@ -19,15 +19,19 @@ export function PipelineBoard({ board, canMove }: PipelineBoardProps) {
   const [dragFrom, setDragFrom] = useState<PipelineStage | null>(null)
   const [dropStage, setDropStage] = useState<PipelineStage | null>(null)
   const [menu, setMenu] = useState<{ card: BoardCard; trigger: HTMLElement } | null>(null)
-  const [notice, setNotice] = useState<MoveNotice | null>(null)
+  // Renders again once a refused move names a card to bring into view.
+  const [, revealAgain] = useReducer((count: number) => count + 1, 0)
   const [announcement, setAnnouncement] = useState('')
   // Read by the stable actions below, so that handing them to cards never re-renders a card.
   const dragged = useRef<BoardCard | null>(null)
   // A card to focus (or only show) once it is rendered in its new column.
   const pendingTarget = useRef<{ id: string; stage: PipelineStage; focus: boolean } | null>(null)
-  const showNotice = useCallback((next: MoveNotice) => {
-    setNotice(next)
-    if (next.reveal) pendingTarget.current = { ...next.reveal, focus: false }
+  const showNotice = useCallback(({ reveal, ...toast }: MoveNotice) => {
+    showToast(toast)
+    if (reveal) {
+      pendingTarget.current = { ...reveal, focus: false }
+      revealAgain()
+    }
   }, [])
   const move = useMoveCard(showNotice)
   const latest = useRef({ move, t })
@@ -39,7 +43,6 @@ export function PipelineBoard({ board, canMove }: PipelineBoardProps) {
     const commit = (card: BoardCard, stage: PipelineStage, keepFocus: boolean) => {
       if (card.stage === stage) return
       const { move: moveCard, t: translate } = latest.current
-      setNotice(null)
       if (keepFocus) pendingTarget.current = { id: card.id, stage, focus: true }
       moveCard(card, stage)
       setAnnouncement(translate('pipeline.moves.moved', { name: card.name, stage: translate(`pipeline.stages.${stage}`) }))
@@ -88,7 +91,6 @@ export function PipelineBoard({ board, canMove }: PipelineBoardProps) {
     },
     [menu],
   )
-  const dismissNotice = useCallback(() => setNotice(null), [])
 
   return (
     <BoardActionsContext.Provider value={actions}>
@@ -98,7 +100,7 @@ export function PipelineBoard({ board, canMove }: PipelineBoardProps) {
       <p role="status" aria-live="polite" className="sr-only" data-testid="pipeline-announcement">
         {announcement}
       </p>
-      <div className="-mx-4 overflow-x-auto px-4 pb-3 sm:-mx-6 sm:px-6 lg:mx-0 lg:px-0" data-testid="pipeline-board">
+      <div className="relative -mx-4 overflow-x-auto px-4 pb-3 sm:-mx-6 sm:px-6 lg:mx-0 lg:px-0" data-testid="pipeline-board">
         <div className="flex snap-x gap-3">
           {board.columns.map((column) => (
             <PipelineColumn
@@ -122,7 +124,6 @@ export function PipelineBoard({ board, canMove }: PipelineBoardProps) {
           }}
         />
       )}
-      {notice && <MoveNoticeToast notice={notice} onDismiss={dismissNotice} />}
     </BoardActionsContext.Provider>
   )
 }

@@ -1,10 +1,12 @@
-import { memo, useEffect, useRef, type DragEvent, type KeyboardEvent } from 'react'
+import { memo, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react'
+import { Link, useNavigate } from '@tanstack/react-router'
 import { ArrowLeftRight } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { PIPELINE_STAGES } from '../../../../shared/pipeline.ts'
 import { Avatar } from '../../../components/ui/avatar.tsx'
 import { focusRing } from '../../../components/ui/button.tsx'
 import { cn } from '../../../lib/cn.ts'
+import { LogActivityButton } from '../../activity/components/log-activity-button.tsx'
 import type { BoardCard } from '../board-cache.ts'
 import { formatAmount, TYPE_ACCENTS } from '../format.ts'
 import { useRecentMove } from '../recent-moves.ts'
@@ -13,6 +15,8 @@ import { KEYBOARD_HINT_ID, useBoardActions } from './board-actions.ts'
 interface PipelineCardProps {
   card: BoardCard
   canMove: boolean
+  /** Offers "log activity" on the card. */
+  canWrite?: boolean
 }
 
 function prefersReducedMotion(): boolean {
@@ -20,8 +24,9 @@ function prefersReducedMotion(): boolean {
 }
 
 /** One organisation on the board; re-renders only when its own data or recent move changes. */
-export const PipelineCard = memo(function PipelineCard({ card, canMove }: PipelineCardProps) {
+export const PipelineCard = memo(function PipelineCard({ card, canMove, canWrite = canMove }: PipelineCardProps) {
   const { t, i18n } = useTranslation()
+  const navigate = useNavigate()
   const actions = useBoardActions()
   const recent = useRecentMove(card.id)
   const ref = useRef<HTMLLIElement>(null)
@@ -38,13 +43,25 @@ export const PipelineCard = memo(function PipelineCard({ card, canMove }: Pipeli
   }, [recent])
 
   const stageIndex = PIPELINE_STAGES.indexOf(card.stage)
+  const open = () => void navigate({ to: '/organisations/$id', params: { id: card.id } })
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    if (event.key === 'Enter' && event.target === event.currentTarget) {
+      event.preventDefault()
+      open()
+      return
+    }
     if (!canMove || !event.altKey || event.target !== event.currentTarget) return
     const next =
       event.key === 'ArrowRight' ? PIPELINE_STAGES[stageIndex + 1] : event.key === 'ArrowLeft' ? PIPELINE_STAGES[stageIndex - 1] : undefined
     if (!next) return
     event.preventDefault()
     actions.moveTo(card, next)
+  }
+
+  // A click anywhere on the card opens the organisation, except on its own buttons and menus.
+  const onClick = (event: MouseEvent<HTMLLIElement>) => {
+    if ((event.target as HTMLElement).closest('button, a, [role="menu"], dialog')) return
+    open()
   }
 
   const onDragStart = (event: DragEvent<HTMLLIElement>) => {
@@ -63,10 +80,11 @@ export const PipelineCard = memo(function PipelineCard({ card, canMove }: Pipeli
       data-stage={card.stage}
       aria-describedby={canMove ? KEYBOARD_HINT_ID : undefined}
       onKeyDown={onKeyDown}
+      onClick={onClick}
       onDragStart={canMove ? onDragStart : undefined}
       onDragEnd={canMove ? () => actions.endDrag() : undefined}
       className={cn(
-        'group relative rounded-lg border p-3 text-left shadow-xs transition-colors',
+        'group relative cursor-pointer rounded-lg border p-3 text-left shadow-xs transition-colors',
         '[contain-intrinsic-size:auto_6.5rem] [content-visibility:auto]',
         focusRing,
         canMove && 'cursor-grab active:cursor-grabbing',
@@ -77,8 +95,18 @@ export const PipelineCard = memo(function PipelineCard({ card, canMove }: Pipeli
     >
       <div className="flex items-start justify-between gap-2">
         <p data-testid="pipeline-card-name" className="line-clamp-2 min-w-0 text-sm font-medium text-zinc-900 dark:text-white">
-          {card.name}
+          {/* A real link (new tab, copy address); not draggable, so dragging moves the card. */}
+          <Link to="/organisations/$id" params={{ id: card.id }} draggable={false} tabIndex={-1} className="hover:underline">
+            {card.name}
+          </Link>
         </p>
+        <div className="-mt-1 -mr-1 flex shrink-0 items-center">
+        {canWrite && (
+          <LogActivityButton
+            compact
+            subject={{ teamId: card.teamId, organisation: { id: card.id, name: card.name }, people: [] }}
+          />
+        )}
         {canMove && (
           <button
             type="button"
@@ -87,7 +115,7 @@ export const PipelineCard = memo(function PipelineCard({ card, canMove }: Pipeli
             aria-haspopup="menu"
             onClick={(event) => actions.openMoveMenu(card, event.currentTarget)}
             className={cn(
-              '-mt-1 -mr-1 flex size-7 shrink-0 items-center justify-center rounded-md text-zinc-400 transition',
+              'flex size-7 shrink-0 items-center justify-center rounded-md text-zinc-400 transition',
               'opacity-0 group-hover:opacity-100 group-focus-within:opacity-100 focus-visible:opacity-100 pointer-coarse:opacity-100',
               'hover:bg-zinc-100 hover:text-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-200',
               focusRing,
@@ -96,6 +124,7 @@ export const PipelineCard = memo(function PipelineCard({ card, canMove }: Pipeli
             <ArrowLeftRight aria-hidden className="size-3.5" />
           </button>
         )}
+        </div>
       </div>
       <p className="mt-1 flex min-w-0 items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
         <span aria-hidden className={cn('size-1.5 shrink-0 rounded-full', TYPE_ACCENTS[card.type])} />
@@ -110,7 +139,7 @@ export const PipelineCard = memo(function PipelineCard({ card, canMove }: Pipeli
             {formatAmount(card.potentialAmount, i18n.language)}
           </span>
         ) : (
-          <span className="text-xs text-zinc-400 dark:text-zinc-500">{t('pipeline.card.noAmount')}</span>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">{t('pipeline.card.noAmount')}</span>
         )}
         {card.owner ? (
           <span title={t('pipeline.card.owner', { name: card.owner.name })} className="shrink-0">

@@ -81,7 +81,7 @@ export const PipelineColumn = memo(function PipelineColumn({ column, canMove, ac
         </div>
         <dl className="mt-2 grid grid-cols-2 gap-2 text-xs">
           <div className="min-w-0">
-            <dt className="text-zinc-500 dark:text-zinc-400">{t('pipeline.column.total')}</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">{t('pipeline.column.total')}</dt>
             <dd
               data-testid="pipeline-column-total"
               title={formatAmount(totalAmount, i18n.language)}
@@ -91,7 +91,7 @@ export const PipelineColumn = memo(function PipelineColumn({ column, canMove, ac
             </dd>
           </div>
           <div className="min-w-0">
-            <dt className="truncate text-zinc-500 dark:text-zinc-400">
+            <dt className="truncate text-zinc-600 dark:text-zinc-400">
               {t('pipeline.column.weighted', { probability: Math.round(column.probability * 100) })}
             </dt>
             <dd
@@ -118,7 +118,7 @@ export const PipelineColumn = memo(function PipelineColumn({ column, canMove, ac
         )}
       </ol>
       {cards.length < count && (
-        <p className="border-t border-zinc-200 px-3 py-2 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+        <p className="border-t border-zinc-200 px-3 py-2 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           {t('pipeline.column.truncated', { shown: cards.length, count })}
         </p>
       )}

@@ -3,6 +3,7 @@ import { useTheme } from 'next-themes'
 import { useTranslation } from 'react-i18next'
 import { changeLanguage, isLanguage, DEFAULT_LANGUAGE, type Language } from '../../../lib/i18n.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
+import { withoutTransitions } from '../../../lib/theme-switch.ts'
 import { isTheme, type Theme } from '../options.ts'
 
 /**
@@ -24,7 +25,7 @@ export function usePreferences({ saveToAccount }: { saveToAccount: boolean }) {
     theme: isTheme(theme) ? theme : 'system',
     language: isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE,
     setTheme(value: Theme) {
-      setTheme(value)
+      withoutTransitions(() => setTheme(value))
       if (saveToAccount) save.mutate({ theme: value })
     },
     setLanguage(value: Language) {

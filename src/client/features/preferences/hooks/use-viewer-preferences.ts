@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useTheme } from 'next-themes'
 import { changeLanguage, isLanguage } from '../../../lib/i18n.ts'
 import type { Viewer } from '../../auth/viewer.ts'
+import { withoutTransitions } from '../../../lib/theme-switch.ts'
 import { isTheme } from '../options.ts'
 
 /** The account's saved theme and language win once per sign-in, over what this device remembered. */
@@ -11,7 +12,7 @@ export function useViewerPreferences(viewer: Pick<Viewer, 'id' | 'theme' | 'lang
   useEffect(() => {
     if (appliedFor.current === viewer.id) return
     appliedFor.current = viewer.id
-    if (isTheme(viewer.theme)) setTheme(viewer.theme)
+    if (isTheme(viewer.theme)) withoutTransitions(() => setTheme(viewer.theme))
     if (isLanguage(viewer.language)) void changeLanguage(viewer.language)
   }, [viewer, setTheme])
 }

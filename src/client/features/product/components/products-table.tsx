@@ -1,70 +1,95 @@
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import type { Selection } from '../../../components/list-page/selection.ts'
+import { DataTable, type Column } from '../../../components/list-page/data-table.tsx'
+import { Muted } from '../../../components/list-page/muted.tsx'
 import { focusRing } from '../../../components/ui/button.tsx'
 import { StatusBadge } from '../../../components/ui/status-badge.tsx'
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from '../../../components/ui/table.tsx'
 import { cn } from '../../../lib/cn.ts'
 import { ISIN_CLASS_NAME, PRODUCT_STATUS_TONES, type ProductSummary } from '../product-display.ts'
 
-interface ProductsTableProps {
-  products: ProductSummary[]
-  /** Rows of the previous filters, shown dimmed while the new ones load. */
-  stale?: boolean
+/** The list's columns; on narrow screens name and status stay. */
+export function useProductColumns(): Column<ProductSummary>[] {
+  const { t } = useTranslation()
+  return [
+    {
+      key: 'name',
+      label: t('product.columns.name'),
+      primary: true,
+      cellClassName: 'font-medium text-zinc-900 dark:text-white',
+      cell: (product) => (
+        <Link
+          to="/products/$id"
+          params={{ id: product.id }}
+          className={cn('rounded hover:text-indigo-600 dark:hover:text-indigo-400', focusRing)}
+        >
+          {product.name}
+        </Link>
+      ),
+    },
+    {
+      key: 'isin',
+      label: t('product.columns.isin'),
+      className: 'hidden sm:table-cell',
+      cellClassName: cn(ISIN_CLASS_NAME, 'whitespace-nowrap'),
+      cell: (product) => product.isin,
+    },
+    {
+      key: 'kind',
+      label: t('product.columns.kind'),
+      className: 'hidden md:table-cell',
+      cellClassName: 'whitespace-nowrap',
+      cell: (product) => t(`product.kinds.${product.kind}`),
+    },
+    {
+      key: 'status',
+      label: t('product.columns.status'),
+      cell: (product) => (
+        <StatusBadge tone={PRODUCT_STATUS_TONES[product.status]} dot>
+          {t(`product.statuses.${product.status}`)}
+        </StatusBadge>
+      ),
+    },
+    {
+      key: 'currency',
+      label: t('product.columns.currency'),
+      className: 'hidden lg:table-cell',
+      cell: (product) => product.currency ?? <Muted />,
+    },
+    {
+      key: 'mandates',
+      label: t('product.columns.mandates'),
+      align: 'right',
+      className: 'hidden sm:table-cell',
+      cellClassName: 'tabular-nums',
+      cell: (product) => product.mandateCount,
+    },
+  ]
 }
 
-export function ProductsTable({ products, stale = false }: ProductsTableProps) {
+interface ProductsTableProps {
+  products: ProductSummary[]
+  hidden: ReadonlySet<string>
+  /** Rows of the previous filters, shown dimmed while the new ones load. */
+  stale?: boolean
+  /** Tick boxes for bulk actions (writers only). */
+  selection?: Selection
+}
+
+export function ProductsTable({ products, hidden, stale = false, selection }: ProductsTableProps) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   return (
-    <Table className={cn('transition-opacity', stale && 'opacity-60')} data-testid="products-table">
-      <TableHead>
-        <tr>
-          <TableHeaderCell>{t('product.columns.name')}</TableHeaderCell>
-          <TableHeaderCell>{t('product.columns.isin')}</TableHeaderCell>
-          <TableHeaderCell>{t('product.columns.kind')}</TableHeaderCell>
-          <TableHeaderCell>{t('product.columns.status')}</TableHeaderCell>
-          <TableHeaderCell>{t('product.columns.currency')}</TableHeaderCell>
-          <TableHeaderCell align="right">{t('product.columns.mandates')}</TableHeaderCell>
-        </tr>
-      </TableHead>
-      <TableBody>
-        {products.map((product) => (
-          <TableRow
-            key={product.id}
-            interactive
-            onClick={() => void navigate({ to: '/products/$id', params: { id: product.id } })}
-          >
-            <TableCell className="font-medium text-zinc-900 dark:text-white">
-              <Link
-                to="/products/$id"
-                params={{ id: product.id }}
-                onClick={(event) => event.stopPropagation()}
-                className={cn('rounded hover:text-indigo-600 dark:hover:text-indigo-400', focusRing)}
-              >
-                {product.name}
-              </Link>
-            </TableCell>
-            <TableCell className={cn(ISIN_CLASS_NAME, 'whitespace-nowrap')}>{product.isin}</TableCell>
-            <TableCell className="whitespace-nowrap">{t(`product.kinds.${product.kind}`)}</TableCell>
-            <TableCell>
-              <StatusBadge tone={PRODUCT_STATUS_TONES[product.status]} dot>
-                {t(`product.statuses.${product.status}`)}
-              </StatusBadge>
-            </TableCell>
-            <TableCell>{product.currency ?? '—'}</TableCell>
-            <TableCell align="right" className="tabular-nums">
-              {product.mandateCount}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      rows={products}
+      columns={useProductColumns()}
+      hidden={hidden}
+      label={t('product.list.title')}
+      rowName={(product) => product.name}
+      onOpen={(product) => void navigate({ to: '/products/$id', params: { id: product.id } })}
+      stale={stale}
+      selection={selection}
+      data-testid="products-table"
+    />
   )
 }

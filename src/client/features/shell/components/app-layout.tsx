@@ -4,10 +4,15 @@ import { Menu as MenuIcon } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/ui/button.tsx'
 import { Logo } from '../../../components/ui/logo.tsx'
+import { Toaster } from '../../../components/ui/toast.tsx'
 import { connectSocket, disconnectSocket } from '../../../lib/socket.ts'
+import { useOwnProfileLive } from '../../auth/hooks/use-own-profile-live.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
 import { NotificationBell } from '../../notification/components/notification-bell.tsx'
 import { useViewerPreferences } from '../../preferences/hooks/use-viewer-preferences.ts'
+import { SearchButton } from '../../search/components/search-button.tsx'
+import { SearchPalette } from '../../search/components/search-palette.tsx'
+import { useSearchShortcut } from '../../search/hooks/use-search-shortcut.ts'
 import { MobileNav } from './mobile-nav.tsx'
 import { SidebarNav } from './sidebar-nav.tsx'
 import { SkipLink } from './skip-link.tsx'
@@ -21,6 +26,8 @@ export function AppLayout() {
   const [navOpen, setNavOpen] = useState(false)
   const navToggleRef = useRef<HTMLButtonElement>(null)
   useViewerPreferences(viewer)
+  useSearchShortcut()
+  useOwnProfileLive(viewer.id)
 
   useEffect(() => {
     connectSocket()
@@ -58,18 +65,21 @@ export function AppLayout() {
           >
             <MenuIcon aria-hidden className="size-5" />
           </Button>
-          <Logo className="lg:hidden" />
+          <Logo className="whitespace-nowrap lg:hidden" />
           <div className="flex-1" />
+          <SearchButton />
           <NotificationBell />
           <UserMenu viewer={viewer} />
         </header>
 
+        <SearchPalette />
         {navOpen && <MobileNav id={MOBILE_NAV_ID} role={viewer.role} onClose={closeNav} />}
 
         <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-7xl px-4 py-8 outline-none sm:px-6 lg:px-8">
           <Outlet />
         </main>
       </div>
+      <Toaster />
     </div>
   )
 }

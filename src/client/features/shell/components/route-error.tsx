@@ -3,7 +3,7 @@ import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-route
 import { RefreshCw, TriangleAlert, WifiOff } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Button, buttonStyles } from '../../../components/ui/button.tsx'
-import { errorKind } from '../../../lib/errors.ts'
+import { correlationIdOf, errorKind } from '../../../lib/errors.ts'
 import { reportError } from '../../../lib/sentry.ts'
 import { useDocumentTitle } from '../../../lib/use-document-title.ts'
 import { StatusScreen } from './status-screen.tsx'
@@ -31,6 +31,8 @@ export function RouteError({ error }: ErrorComponentProps) {
 
   const description =
     kind === 'unreachable' ? t('errors.unreachable') : kind === 'server' ? t('errors.server') : t('errors.unknown')
+  // The same id is in the server's logs and its Sentry event: support finds the failure from it.
+  const reference = kind === 'server' ? correlationIdOf(error) : undefined
 
   return (
     <StatusScreen
@@ -38,7 +40,18 @@ export function RouteError({ error }: ErrorComponentProps) {
       tone="danger"
       icon={kind === 'unreachable' ? WifiOff : TriangleAlert}
       title={t('errors.title')}
-      description={description}
+      description={
+        reference ? (
+          <>
+            {description}
+            <span data-testid="incident-reference" className="mt-2 block font-mono text-xs select-all">
+              {t('errors.reference', { id: reference })}
+            </span>
+          </>
+        ) : (
+          description
+        )
+      }
       actions={
         <>
           <Button onClick={retry} loading={retrying}>

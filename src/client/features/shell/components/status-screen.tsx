@@ -5,7 +5,7 @@ interface StatusScreenProps {
   icon: LucideIcon
   eyebrow?: string
   title: string
-  description: string
+  description: ReactNode
   actions: ReactNode
   tone?: 'neutral' | 'danger'
   'data-testid'?: string

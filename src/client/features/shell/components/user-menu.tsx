@@ -1,8 +1,9 @@
 import { useNavigate } from '@tanstack/react-router'
-import { ChevronsUpDown, KeyRound, LogOut } from 'lucide-react'
+import { ChevronsUpDown, KeyRound, LogOut, Settings } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Avatar } from '../../../components/ui/avatar.tsx'
 import { Badge } from '../../../components/ui/badge.tsx'
+import { userColor } from '../../../../shared/realtime/collaboration.ts'
 import { Menu, MenuGroup, MenuHeader, MenuItem, MenuRadioItem, MenuSeparator } from '../../../components/ui/menu.tsx'
 import { useLogout } from '../../auth/hooks/use-logout.ts'
 import type { Viewer } from '../../auth/viewer.ts'
@@ -19,16 +20,21 @@ export function UserMenu({ viewer }: { viewer: Viewer }) {
   return (
     <Menu
       label={t('userMenu.label')}
+      // Named by its content, so the name always holds the text shown (WCAG 2.5.3), whatever the width.
+      triggerLabel="content"
       triggerClassName="flex items-center gap-2.5 rounded-full p-1 transition-colors hover:bg-zinc-100 sm:rounded-lg sm:pr-2 dark:hover:bg-zinc-800"
       trigger={
         <>
-          <Avatar name={viewer.name} />
-          <span className="hidden min-w-0 text-left sm:block">
+          <span aria-hidden>
+            <Avatar name={viewer.name} color={userColor(viewer.id, viewer.avatarColor)} />
+          </span>
+          <span className="sr-only min-w-0 text-left sm:not-sr-only sm:block">
             <span className="block max-w-44 truncate text-sm font-medium text-zinc-900 dark:text-white">
               {viewer.name}
-            </span>
+            </span>{' '}
             <span className="block text-xs text-zinc-500 dark:text-zinc-400">{role}</span>
           </span>
+          <span className="sr-only">, {t('userMenu.label').toLowerCase()}</span>
           <ChevronsUpDown aria-hidden className="hidden size-4 text-zinc-400 sm:block" />
         </>
       }
@@ -71,6 +77,9 @@ export function UserMenu({ viewer }: { viewer: Viewer }) {
         ))}
       </MenuGroup>
       <MenuSeparator />
+      <MenuItem icon={Settings} onSelect={() => void navigate({ to: '/settings' })}>
+        {t('settings.menuItem')}
+      </MenuItem>
       <MenuItem icon={KeyRound} onSelect={() => void navigate({ to: '/settings/tokens' })}>
         {t('admin.tokens.menuItem')}
       </MenuItem>

@@ -13,7 +13,7 @@ interface TaskDueDateProps {
 export function TaskDueDate({ task, className }: TaskDueDateProps) {
   const { t } = useTranslation()
   if (!task.dueAt) {
-    return <span className={cn('text-zinc-400 dark:text-zinc-500', className)}>{t('task.due.none')}</span>
+    return <span className={cn('text-zinc-500 dark:text-zinc-400', className)}>{t('task.due.none')}</span>
   }
   const overdue = isOverdue(task)
   const Icon = overdue ? AlarmClock : CalendarClock

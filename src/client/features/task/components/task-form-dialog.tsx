@@ -1,210 +1,171 @@
-import { useId, useState, type FormEvent } from 'react'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { EDITABLE_TASK_STATUSES, TASK_PRIORITIES, taskCreateInput } from '../../../../shared/schemas/task.ts'
-import { Alert } from '../../../components/ui/alert.tsx'
-import { Button } from '../../../components/ui/button.tsx'
-import { Dialog } from '../../../components/ui/dialog.tsx'
+import { RecordFormDialog } from '../../../components/record-form/record-form-dialog.tsx'
+import { useRecordForm } from '../../../components/record-form/use-record-form.ts'
 import { SelectField } from '../../../components/ui/select.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
 import { TextareaField } from '../../../components/ui/textarea.tsx'
-import { errorKind, fieldErrorsOf } from '../../../lib/errors.ts'
-import { requiredFieldErrors } from '../../../lib/forms.ts'
-import { useTRPC } from '../../../lib/trpc.ts'
+import { validateForm } from '../../../lib/forms.ts'
+import { useTRPC, useTRPCClient } from '../../../lib/trpc.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
-import { OrganisationPicker } from '../../person/components/organisation-picker.tsx'
+import { OrganisationPicker, type PickedOrganisation } from '../../person/components/organisation-picker.tsx'
 import { taskErrorKey } from '../task-errors.ts'
 import type { TaskDetail, TaskPriority, TaskStatus } from '../task-display.ts'
-import { taskValuesOf, toTaskInput, type TaskFormValues } from '../task-form-values.ts'
+import { taskValuesOf, toTaskInput } from '../task-form-values.ts'
 import { AssigneeSelect } from './assignee-select.tsx'
+
+/** The shared rules, minus the team (a form always writes to the viewer's or the record's team). */
+const taskFormInput = taskCreateInput.omit({ teamId: true })
 
 interface TaskFormDialogProps {
   open: boolean
   onClose: () => void
   /** The task to edit; without it the dialog creates one. */
   task?: TaskDetail
+  /** A new task about the record the user is on. */
+  about?: { organisation?: PickedOrganisation | null; personId?: string }
 }
 
 export function TaskFormDialog({ open, ...props }: TaskFormDialogProps) {
   return open ? <TaskFormDialogContent {...props} /> : null
 }
 
-function TaskFormDialogContent({ onClose, task }: Omit<TaskFormDialogProps, 'open'>) {
+function TaskFormDialogContent({ onClose, task, about }: Omit<TaskFormDialogProps, 'open'>) {
   const { t } = useTranslation()
   const trpc = useTRPC()
+  const client = useTRPCClient()
   const queryClient = useQueryClient()
   const viewer = useViewer()
-  const formId = useId()
-  // The version the edit is based on; replaced by the current one after a conflict.
-  const [base, setBase] = useState(task)
-  const [values, setValues] = useState<TaskFormValues>(() => taskValuesOf(task, task ? undefined : viewer.id))
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({})
 
-  const localise = (errors: Record<string, string[] | undefined>) => {
-    const result = { ...errors }
-    for (const [field, key] of Object.entries(FIELD_MESSAGES)) {
-      if (errors[field]?.length) result[field] = [t(key)]
-    }
-    return result
-  }
-
-  const onError = (error: unknown) => {
-    const current = (error as { data?: { details?: { current?: TaskDetail } | null } }).data?.details?.current
-    if (errorKind(error) === 'conflict' && current) {
-      queryClient.setQueryData(trpc.tasks.byId.queryKey({ id: current.id }), current)
-      setBase(current)
-      setValues(taskValuesOf(current))
-    }
-    setFieldErrors(localise(fieldErrorsOf(error)))
-  }
-
-  const afterSave = async (saved: TaskDetail) => {
-    queryClient.setQueryData(trpc.tasks.byId.queryKey({ id: saved.id }), saved)
-    onClose()
-    await Promise.all([
-      queryClient.invalidateQueries(trpc.tasks.list.pathFilter()),
-      queryClient.invalidateQueries(trpc.people.byId.pathFilter()),
-      queryClient.invalidateQueries(trpc.organisations.byId.pathFilter()),
-    ])
-  }
-  const create = useMutation(trpc.tasks.create.mutationOptions({ onSuccess: afterSave, onError }))
-  const update = useMutation(trpc.tasks.update.mutationOptions({ onSuccess: afterSave, onError }))
-  const mutation = base ? update : create
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const parsed = taskCreateInput.safeParse(toTaskInput(values), { error: requiredFieldErrors(t('common.required')) })
-    if (!parsed.success) {
-      setFieldErrors(localise(z.flattenError(parsed.error).fieldErrors))
-      const form = event.currentTarget
-      // Once the messages are rendered, the first field marked invalid (in reading order) gets focus.
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
-      return
-    }
-    setFieldErrors({})
-    const { teamId: _team, ...data } = parsed.data
-    if (!base) {
-      create.mutate(data)
-      return
-    }
-    const before = toTaskInput(taskValuesOf(base))
-    const changed = Object.fromEntries(
-      Object.entries(toTaskInput(values)).filter(([key, value]) => before[key as keyof typeof before] !== value),
-    )
-    // Only what the user changed is sent, re-read from the validated data (dates as Date).
-    const patch = Object.fromEntries(
-      Object.keys(changed).map((key) => [key, data[key as keyof typeof data]]),
-    ) as Partial<typeof data>
-    if (Object.keys(patch).length === 0) onClose()
-    else update.mutate({ id: base.id, version: base.version, data: patch })
-  }
-
-  const set = <K extends keyof TaskFormValues>(key: K, value: TaskFormValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }))
-  const formErrorKey = mutation.error ? taskErrorKey(mutation.error) : null
+  const form = useRecordForm({
+    record: task,
+    valuesOf: (record?: TaskDetail) => taskValuesOf(record),
+    initialValues: {
+      ...taskValuesOf(task, task ? undefined : viewer.id),
+      ...(about?.organisation ? { organisation: about.organisation } : {}),
+    },
+    validate: (values) => validateForm(taskFormInput, toTaskInput(values)),
+    create: (data) => client.tasks.create.mutate({ ...data, personId: about?.personId ?? data.personId }),
+    update: (input) => client.tasks.update.mutate(input),
+    // Compared as the inputs hold them, sent as validated (dates as Date).
+    changes: (base, data, values) => {
+      const before = toTaskInput(taskValuesOf(base))
+      const after = toTaskInput(values)
+      const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key])
+      return Object.fromEntries(changed.map((key) => [key, data[key]])) as Partial<typeof data>
+    },
+    localise: (errors) => {
+      const result = { ...errors }
+      for (const [field, key] of Object.entries(FIELD_MESSAGES)) {
+        if (errors[field]?.length) result[field] = [t(key)]
+      }
+      return result
+    },
+    onConflict: (current) => queryClient.setQueryData(trpc.tasks.byId.queryKey({ id: current.id }), current),
+    onSaved: async (saved) => {
+      queryClient.setQueryData(trpc.tasks.byId.queryKey({ id: saved.id }), saved)
+      onClose()
+      await Promise.all([
+        queryClient.invalidateQueries(trpc.tasks.list.pathFilter()),
+        queryClient.invalidateQueries(trpc.people.byId.pathFilter()),
+        queryClient.invalidateQueries(trpc.organisations.byId.pathFilter()),
+      ])
+    },
+    onUnchanged: onClose,
+    errorText: (error) => {
+      const key = taskErrorKey(error)
+      return key && t(key)
+    },
+  })
+  const { base, values, set, fieldErrors } = form
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <RecordFormDialog
       title={base ? t('task.form.editTitle') : t('task.form.createTitle')}
-      closeLabel={t('task.form.cancel')}
-      dismissible={!mutation.isPending}
+      cancelLabel={t('task.form.cancel')}
+      submitLabel={base ? t('task.form.save') : t('task.form.create')}
       size="lg"
+      onClose={onClose}
+      {...form.dialog}
       data-testid="task-form-dialog"
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose} disabled={mutation.isPending}>
-            {t('task.form.cancel')}
-          </Button>
-          <Button type="submit" form={formId} loading={mutation.isPending}>
-            {base ? t('task.form.save') : t('task.form.create')}
-          </Button>
-        </>
-      }
     >
-      <form id={formId} noValidate onSubmit={onSubmit} className="space-y-4">
-        {formErrorKey && (
-          <Alert tone={errorKind(mutation.error) === 'conflict' ? 'warning' : 'error'}>{t(formErrorKey)}</Alert>
-        )}
+      <TextField
+        label={t('task.form.title')}
+        name="title"
+        value={values.title}
+        onChange={(event) => set('title', event.target.value)}
+        errors={fieldErrors.title}
+        data-autofocus
+      />
+      <TextareaField
+        label={t('task.form.description')}
+        name="description"
+        rows={3}
+        value={values.description}
+        onChange={(event) => set('description', event.target.value)}
+        errors={fieldErrors.description}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          label={t('task.form.title')}
-          name="title"
-          value={values.title}
-          onChange={(event) => set('title', event.target.value)}
-          errors={fieldErrors.title}
-          data-autofocus
+          label={t('task.form.dueAt')}
+          name="dueAt"
+          type="datetime-local"
+          value={values.dueAt}
+          onChange={(event) => set('dueAt', event.target.value)}
+          errors={fieldErrors.dueAt}
+          className="[&_input]:dark:[color-scheme:dark]"
         />
-        <TextareaField
-          label={t('task.form.description')}
-          name="description"
-          rows={3}
-          value={values.description}
-          onChange={(event) => set('description', event.target.value)}
-          errors={fieldErrors.description}
+        <SelectField
+          label={t('task.form.priority')}
+          name="priority"
+          value={values.priority}
+          onChange={(event) => set('priority', event.target.value as TaskPriority)}
+          errors={fieldErrors.priority}
+        >
+          {TASK_PRIORITIES.map((priority) => (
+            <option key={priority} value={priority}>
+              {t(`task.priorities.${priority}`)}
+            </option>
+          ))}
+        </SelectField>
+        <AssigneeSelect
+          teamId={base?.teamId ?? viewer.teamId ?? undefined}
+          value={values.assigneeId}
+          onChange={(assigneeId) => set('assigneeId', assigneeId)}
+          errors={fieldErrors.assigneeId}
         />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            label={t('task.form.dueAt')}
-            name="dueAt"
-            type="datetime-local"
-            value={values.dueAt}
-            onChange={(event) => set('dueAt', event.target.value)}
-            errors={fieldErrors.dueAt}
-            className="[&_input]:dark:[color-scheme:dark]"
-          />
+        {base && (
           <SelectField
-            label={t('task.form.priority')}
-            name="priority"
-            value={values.priority}
-            onChange={(event) => set('priority', event.target.value as TaskPriority)}
-            errors={fieldErrors.priority}
+            label={t('task.form.status')}
+            name="status"
+            value={values.status}
+            onChange={(event) => set('status', event.target.value as TaskStatus)}
+            errors={fieldErrors.status}
           >
-            {TASK_PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {t(`task.priorities.${priority}`)}
+            {/* Done is reached by ticking the task, never by editing it. */}
+            {values.status === 'DONE' && (
+              <option value="DONE" disabled>
+                {t('task.statuses.DONE')}
+              </option>
+            )}
+            {EDITABLE_TASK_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`task.statuses.${status}`)}
               </option>
             ))}
           </SelectField>
-          <AssigneeSelect
-            teamId={base?.teamId ?? viewer.teamId ?? undefined}
-            value={values.assigneeId}
-            onChange={(assigneeId) => set('assigneeId', assigneeId)}
-            errors={fieldErrors.assigneeId}
-          />
-          {base && (
-            <SelectField
-              label={t('task.form.status')}
-              name="status"
-              value={values.status}
-              onChange={(event) => set('status', event.target.value as TaskStatus)}
-              errors={fieldErrors.status}
-            >
-              {/* Done is reached by ticking the task, never by editing it. */}
-              {values.status === 'DONE' && (
-                <option value="DONE" disabled>
-                  {t('task.statuses.DONE')}
-                </option>
-              )}
-              {EDITABLE_TASK_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(`task.statuses.${status}`)}
-                </option>
-              ))}
-            </SelectField>
-          )}
-        </div>
-        <OrganisationPicker
-          label={t('task.form.organisation')}
-          value={values.organisation}
-          onChange={(organisation) => set('organisation', organisation)}
-          errors={fieldErrors.organisationId}
-          teamId={base?.teamId ?? viewer.teamId ?? undefined}
-          clearable
-        />
-      </form>
-    </Dialog>
+        )}
+      </div>
+      <OrganisationPicker
+        label={t('task.form.organisation')}
+        value={values.organisation}
+        onChange={(organisation) => set('organisation', organisation)}
+        errors={fieldErrors.organisationId}
+        teamId={base?.teamId ?? viewer.teamId ?? undefined}
+        clearable
+      />
+    </RecordFormDialog>
   )
 }
 

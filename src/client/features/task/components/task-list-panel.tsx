@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
 import { CircleCheck, PartyPopper, SearchX } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +12,8 @@ import { RetryAlert } from '../../../components/ui/retry-alert.tsx'
 import { SearchField } from '../../../components/ui/search-field.tsx'
 import { SegmentedControl } from '../../../components/ui/segmented-control.tsx'
 import { Skeleton } from '../../../components/ui/skeleton.tsx'
+import { showToast } from '../../../components/ui/toast.tsx'
+import { loadedRows } from '../../../components/list-page/use-record-list.ts'
 import { cn } from '../../../lib/cn.ts'
 import { errorKind } from '../../../lib/errors.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
@@ -22,6 +23,11 @@ import type { TaskSummary } from '../task-display.ts'
 import { taskErrorKey } from '../task-errors.ts'
 import { TASK_SHOW_OPTIONS, taskListOptions, type TaskListSearch } from '../task-search.ts'
 import { TaskRow, type TaskRowActions } from './task-row.tsx'
+import { TaskBulkActions } from './task-bulk-actions.tsx'
+import { CheckboxField } from '../../../components/ui/checkbox.tsx'
+import { useSelection } from '../../../components/list-page/selection.ts'
+import { useListLiveRefresh } from '../../../components/list-page/use-list-live-refresh.ts'
+import { useTeamMembers } from '../../organisation/hooks/use-team-members.ts'
 
 interface TaskListPanelProps extends Pick<TaskRowActions, 'onEdit' | 'onDelete'> {
   search: TaskListSearch
@@ -34,11 +40,11 @@ export function TaskListPanel({ search, onSearchChange, onEdit, onDelete }: Task
   const trpc = useTRPC()
   const viewer = useViewer()
   const canWrite = can(viewer.role, 'record:write')
-  const [completed, setCompleted] = useState<{ id: string; title: string } | null>(null)
-  const { complete, reopen } = useTaskCompletion({ onCompleted: setCompleted })
+  const { complete, reopen } = useTaskCompletion({
+    onCompleted: (task) => showToast({ message: t('task.list.completed', { title: task.title }), onUndo: () => setDone(task.id, false) }),
+  })
   const query = useInfiniteQuery({ ...taskListOptions(trpc, search), placeholderData: keepPreviousData })
-  const items = query.data?.pages.flatMap((page) => page.items) ?? []
-  const total = query.data?.pages[0]?.total ?? 0
+  const { items, total } = loadedRows(query.data)
   const overdueView = search.view === 'overdue'
   const filtered = Boolean(search.q || search.priority?.length || (!overdueView && search.show !== 'active'))
   const toggleError = complete.error ?? reopen.error
@@ -46,11 +52,15 @@ export function TaskListPanel({ search, onSearchChange, onEdit, onDelete }: Task
   const setDone = (taskId: string, done: boolean) => {
     complete.reset()
     reopen.reset()
-    setCompleted(null)
     if (done) complete.mutate({ id: taskId })
     else reopen.mutate({ id: taskId })
   }
   const canToggle = (task: TaskSummary) => canWrite || task.assigneeId === viewer.id
+  const selection = useSelection(JSON.stringify(search))
+  const members = useTeamMembers({ activeOnly: true })
+  const ids = items.map((task) => task.id)
+  const ticked = ids.filter((id) => selection.has(id)).length
+  useListLiveRefresh('task', trpc.tasks.list.pathFilter())
 
   return (
     <div className="space-y-4">
@@ -82,20 +92,6 @@ export function TaskListPanel({ search, onSearchChange, onEdit, onDelete }: Task
       </div>
 
       {toggleError && <Alert tone="error">{t(taskErrorKey(toggleError) ?? 'errors.server')}</Alert>}
-      {completed && (
-        <Alert tone="success" data-testid="task-completed-notice">
-          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            {t('task.list.completed', { title: completed.title })}
-            <button
-              type="button"
-              onClick={() => setDone(completed.id, false)}
-              className="font-semibold underline underline-offset-2 hover:no-underline"
-            >
-              {t('task.list.undo')}
-            </button>
-          </span>
-        </Alert>
-      )}
 
       {query.isPending ? (
         <TaskListSkeleton label={t('common.loading')} />
@@ -128,6 +124,18 @@ export function TaskListPanel({ search, onSearchChange, onEdit, onDelete }: Task
         )
       ) : (
         <div className="space-y-4">
+          {canWrite && (
+            <>
+              <CheckboxField
+                label={t('list.selectAll')}
+                checked={ticked > 0 && ticked === ids.length}
+                onChange={() => selection.toggleAll(ids)}
+                className="px-1"
+                data-testid="select-all"
+              />
+              <TaskBulkActions selection={selection} members={members.data?.items ?? []} />
+            </>
+          )}
           <ul
             aria-label={t(`task.views.${search.view}`)}
             className={cn(
@@ -141,6 +149,7 @@ export function TaskListPanel({ search, onSearchChange, onEdit, onDelete }: Task
                 key={task.id}
                 task={task}
                 canToggle={canToggle(task)}
+                selection={canWrite ? selection : undefined}
                 onToggle={(toggled, done) => setDone(toggled.id, done)}
                 onEdit={onEdit}
                 onReopen={canToggle(task) ? (reopened) => setDone(reopened.id, false) : undefined}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Avatar } from '../../../components/ui/avatar.tsx'
 import { focusRing } from '../../../components/ui/button.tsx'
 import { Checkbox } from '../../../components/ui/checkbox.tsx'
+import type { Selection } from '../../../components/list-page/selection.ts'
 import { Menu, MenuItem } from '../../../components/ui/menu.tsx'
 import { StatusBadge } from '../../../components/ui/status-badge.tsx'
 import { cn } from '../../../lib/cn.ts'
@@ -21,6 +22,8 @@ interface TaskRowProps extends TaskRowActions {
   task: TaskSummary
   /** The viewer may tick this task (a writer, or its assignee). */
   canToggle: boolean
+  /** Tick boxes for bulk actions (writers only), before the completion box. */
+  selection?: Selection
 }
 
 const relatedLinkClassName = cn(
@@ -28,14 +31,30 @@ const relatedLinkClassName = cn(
   focusRing,
 )
 
-export function TaskRow({ task, canToggle, onToggle, onEdit, onReopen, onDelete }: TaskRowProps) {
+export function TaskRow({ task, canToggle, selection, onToggle, onEdit, onReopen, onDelete }: TaskRowProps) {
   const { t } = useTranslation()
   const done = task.status === 'DONE'
   const cancelled = task.status === 'CANCELLED'
   const hasMenu = Boolean(onEdit || (onReopen && !isActiveTask(task.status)) || onDelete)
 
   return (
-    <li className="flex items-start gap-3 px-4 py-3.5 sm:px-5" data-testid="task-row" data-status={task.status}>
+    <li
+      className={cn('flex items-start gap-3 px-4 py-3.5 sm:px-5', selection?.has(task.id) && 'bg-indigo-50/60 dark:bg-indigo-950/30')}
+      data-testid="task-row"
+      data-status={task.status}
+    >
+      {selection && (
+        // Set apart from the completion box beside it: this one only picks the task for a bulk action.
+        <span className="-my-1 flex self-stretch border-r border-zinc-200 py-1 pr-3 dark:border-zinc-700">
+          <Checkbox
+            className="mt-1"
+            checked={selection.has(task.id)}
+            onChange={() => selection.toggle(task.id)}
+            aria-label={t('list.selectRow', { name: task.title })}
+            data-testid="select-row"
+          />
+        </span>
+      )}
       <Checkbox
         className="mt-1 size-[1.125rem]"
         checked={done}
@@ -47,10 +66,12 @@ export function TaskRow({ task, canToggle, onToggle, onEdit, onReopen, onDelete 
         <p
           className={cn(
             'text-sm font-medium',
-            done || cancelled ? 'text-zinc-500 line-through dark:text-zinc-500' : 'text-zinc-900 dark:text-white',
+            done || cancelled ? 'text-zinc-500 line-through dark:text-zinc-400' : 'text-zinc-900 dark:text-white',
           )}
         >
-          {task.title}
+          <Link to="/tasks/$id" params={{ id: task.id }} className="rounded hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
+            {task.title}
+          </Link>
         </p>
         <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
           <TaskDueDate task={task} />

@@ -9,10 +9,11 @@ import { ConfirmDialog } from '../../../components/ui/dialog.tsx'
 import { TabPanel, Tabs } from '../../../components/ui/tabs.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
+import { ExportMenu } from '../../export/components/export-menu.tsx'
 import { PageHeader } from '../../shell/components/page-header.tsx'
 import type { TaskSummary } from '../task-display.ts'
 import { taskErrorKey } from '../task-errors.ts'
-import type { TaskListSearch, TaskView } from '../task-search.ts'
+import { taskListQuery, type TaskListSearch, type TaskView } from '../task-search.ts'
 import { TaskFormDialog } from './task-form-dialog.tsx'
 import { TaskListPanel } from './task-list-panel.tsx'
 
@@ -59,12 +60,15 @@ export function TasksPage({ search, onSearchChange }: TasksPageProps) {
         description={t('task.list.description')}
         icon={ListChecks}
         actions={
-          canWrite && (
-            <Button onClick={() => setCreating(true)}>
-              <Plus aria-hidden className="size-4" />
-              {t('task.list.create')}
-            </Button>
-          )
+          <>
+            <ExportMenu entity="tasks" filters={taskListQuery(search)} />
+            {canWrite && (
+              <Button onClick={() => setCreating(true)}>
+                <Plus aria-hidden className="size-4" />
+                {t('task.list.create')}
+              </Button>
+            )}
+          </>
         }
       />
 

@@ -1,0 +1,245 @@
+import { useState, type FormEvent } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { ShieldCheck, ShieldOff } from 'lucide-react'
+import { useTranslation } from 'react-i18next'
+import { confirmTwoFactorInput, disableTwoFactorInput } from '../../../../shared/schemas/auth.ts'
+import { Alert } from '../../../components/ui/alert.tsx'
+import { Badge } from '../../../components/ui/badge.tsx'
+import { Button } from '../../../components/ui/button.tsx'
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../../../components/ui/card.tsx'
+import { CopyButton } from '../../../components/ui/copy-button.tsx'
+import { FormattedDate } from '../../../components/ui/formatted-date.tsx'
+import { RetryAlert } from '../../../components/ui/retry-alert.tsx'
+import { Skeleton } from '../../../components/ui/skeleton.tsx'
+import { TextField } from '../../../components/ui/text-field.tsx'
+import { serverFieldErrors, validateForm, type FormErrors } from '../../../lib/forms.ts'
+import { useTRPC } from '../../../lib/trpc.ts'
+import { requestErrorMessage } from '../../admin/form-errors.ts'
+
+/**
+ * Two-factor sign-in: turn it on (scan the QR code or type the key, confirm with a code, keep the
+ * recovery codes shown once) or off (password and a code).
+ */
+export function TwoFactorCard() {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const status = useQuery(trpc.auth.twoFactorStatus.queryOptions())
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null)
+
+  return (
+    <Card data-testid="two-factor-card">
+      <CardHeader>
+        <CardTitle className="flex flex-wrap items-center gap-2">
+          {t('security.twoFactor.title')}
+          {status.data && (
+            <Badge tone={status.data.enabled ? 'accent' : 'neutral'} data-testid="two-factor-state">
+              {status.data.enabled ? t('security.twoFactor.on') : t('security.twoFactor.off')}
+            </Badge>
+          )}
+        </CardTitle>
+        <CardDescription>{t('security.twoFactor.description')}</CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        {recoveryCodes ? (
+          <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
+        ) : status.isPending ? (
+          <div className="space-y-3" aria-label={t('common.loading')} aria-busy>
+            <Skeleton className="h-5 w-2/3" />
+            <Skeleton className="h-10 w-48" />
+          </div>
+        ) : status.isError ? (
+          <RetryAlert
+            title={t('security.twoFactor.loadError')}
+            description={requestErrorMessage(status.error, t)}
+            retryLabel={t('common.retry')}
+            onRetry={() => void status.refetch()}
+            retrying={status.isFetching}
+          />
+        ) : status.data.enabled ? (
+          <>
+            <p className="text-sm text-zinc-700 dark:text-zinc-300">
+              {t('security.twoFactor.enabledSince')} <FormattedDate value={status.data.enabledAt!} format="dateTime" /> ·{' '}
+              {t('security.twoFactor.codesLeft', { count: status.data.recoveryCodesLeft })}
+            </p>
+            {status.data.recoveryCodesLeft <= 3 && <Alert tone="warning">{t('security.twoFactor.fewCodes')}</Alert>}
+            <DisableForm required={status.data.required} />
+          </>
+        ) : (
+          <>
+            {status.data.required && (
+              <Alert tone="warning" data-testid="must-enrol-two-factor">
+                {t('security.twoFactor.required')}
+              </Alert>
+            )}
+            <EnrolForm onEnabled={setRecoveryCodes} />
+          </>
+        )}
+      </CardContent>
+    </Card>
+  )
+}
+
+function EnrolForm({ onEnabled }: { onEnabled(codes: string[]): void }) {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const [errors, setErrors] = useState<FormErrors>({})
+  const begin = useMutation(trpc.auth.beginTwoFactor.mutationOptions())
+  const confirm = useMutation(
+    trpc.auth.confirmTwoFactor.mutationOptions({
+      onSuccess: async ({ recoveryCodes }) => {
+        onEnabled(recoveryCodes)
+        begin.reset()
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.auth.twoFactorStatus.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() }),
+        ])
+      },
+      onError: (error) => setErrors(serverFieldErrors(error)),
+    }),
+  )
+
+  if (!begin.data) {
+    return (
+      <div className="space-y-3">
+        {begin.isError && (
+          <Alert tone="error" title={t('security.twoFactor.beginError')}>
+            {requestErrorMessage(begin.error, t)}
+          </Alert>
+        )}
+        <Button onClick={() => begin.mutate()} loading={begin.isPending}>
+          <ShieldCheck aria-hidden className="size-4" />
+          {t('security.twoFactor.enable')}
+        </Button>
+      </div>
+    )
+  }
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const parsed = validateForm(confirmTwoFactorInput, { code: String(new FormData(event.currentTarget).get('code') ?? '') })
+    if (!parsed.success) return setErrors(parsed.errors)
+    setErrors({})
+    confirm.mutate(parsed.data)
+  }
+  const bannerError = confirm.isError && Object.keys(serverFieldErrors(confirm.error)).length === 0
+
+  return (
+    <div className="grid gap-6 md:grid-cols-[auto_minmax(0,1fr)]" data-testid="two-factor-enrolment">
+      <div className="space-y-2">
+        {/* A white quiet zone in both themes: scanners need dark modules on light. */}
+        <img src={begin.data.qrCode} alt={t('security.twoFactor.qrAlt')} className="size-44 rounded-lg bg-white p-2 ring-1 ring-zinc-200 dark:ring-zinc-700" />
+      </div>
+      <div className="min-w-0 space-y-4">
+        <ol className="list-decimal space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
+          <li>{t('security.twoFactor.step1')}</li>
+          <li>{t('security.twoFactor.step2')}</li>
+        </ol>
+        <div>
+          <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{t('security.twoFactor.manualKey')}</p>
+          <div className="mt-1 flex flex-wrap items-center gap-2">
+            <code className="rounded bg-zinc-100 px-2 py-1 font-mono text-sm break-all text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100" data-testid="two-factor-key">
+              {begin.data.manualKey}
+            </code>
+            <CopyButton value={begin.data.manualKey.replace(/\s+/g, '')} label={t('security.twoFactor.copyKey')} copiedLabel={t('security.twoFactor.copied')} size="sm" />
+          </div>
+        </div>
+        <form noValidate onSubmit={submit} className="max-w-xs space-y-3" aria-label={t('security.twoFactor.confirmLabel')}>
+          {bannerError && (
+            <Alert tone="error" title={t('security.twoFactor.confirmError')}>
+              {requestErrorMessage(confirm.error, t)}
+            </Alert>
+          )}
+          <TextField label={t('security.twoFactor.code')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={7} errors={errors.code} />
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" loading={confirm.isPending}>
+              {t('security.twoFactor.confirm')}
+            </Button>
+            <Button variant="ghost" onClick={() => begin.reset()}>
+              {t('security.twoFactor.cancel')}
+            </Button>
+          </div>
+        </form>
+      </div>
+    </div>
+  )
+}
+
+function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone(): void }) {
+  const { t } = useTranslation()
+  return (
+    <div className="space-y-4" data-testid="recovery-codes">
+      <Alert tone="success" title={t('security.twoFactor.enabledTitle')}>
+        {t('security.twoFactor.recoveryHelp')}
+      </Alert>
+      <ul className="grid max-w-md grid-cols-2 gap-2 rounded-lg border border-zinc-200 p-3 font-mono text-sm text-zinc-900 dark:border-zinc-800 dark:text-zinc-100">
+        {codes.map((code) => (
+          <li key={code} data-testid="recovery-code">
+            {code}
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap gap-2">
+        <CopyButton value={codes.join('\n')} label={t('security.twoFactor.copyCodes')} copiedLabel={t('security.twoFactor.copied')} />
+        <Button onClick={onDone}>{t('security.twoFactor.savedCodes')}</Button>
+      </div>
+    </div>
+  )
+}
+
+function DisableForm({ required }: { required: boolean }) {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const [open, setOpen] = useState(false)
+  const [errors, setErrors] = useState<FormErrors>({})
+  const disable = useMutation(
+    trpc.auth.disableTwoFactor.mutationOptions({
+      onSuccess: async () => {
+        setOpen(false)
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.auth.twoFactorStatus.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() }),
+        ])
+      },
+      onError: (error) => setErrors(serverFieldErrors(error)),
+    }),
+  )
+  if (!open) {
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        <ShieldOff aria-hidden className="size-4" />
+        {t('security.twoFactor.disable')}
+      </Button>
+    )
+  }
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    const parsed = validateForm(disableTwoFactorInput, { password: String(form.get('password') ?? ''), code: String(form.get('code') ?? '') })
+    if (!parsed.success) return setErrors(parsed.errors)
+    setErrors({})
+    disable.mutate(parsed.data)
+  }
+  const bannerError = disable.isError && Object.keys(serverFieldErrors(disable.error)).length === 0
+  return (
+    <form noValidate onSubmit={submit} className="max-w-md space-y-3" aria-label={t('security.twoFactor.disable')}>
+      {required && <Alert tone="warning">{t('security.twoFactor.disableRequired')}</Alert>}
+      {bannerError && (
+        <Alert tone="error" title={t('security.twoFactor.disableError')}>
+          {requestErrorMessage(disable.error, t)}
+        </Alert>
+      )}
+      <TextField label={t('security.twoFactor.password')} name="password" type="password" autoComplete="current-password" errors={errors.password} />
+      <TextField label={t('security.twoFactor.codeOrRecovery')} name="code" autoComplete="one-time-code" errors={errors.code} />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" variant="danger" loading={disable.isPending}>
+          {t('security.twoFactor.disableConfirm')}
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          {t('security.twoFactor.cancel')}
+        </Button>
+      </div>
+    </form>
+  )
+}

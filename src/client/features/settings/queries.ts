@@ -1,0 +1,5 @@
+import type { Trpc } from '../../lib/trpc.ts'
+
+export function settingsQueryOptions(trpc: Trpc) {
+  return trpc.settings.get.queryOptions()
+}

@@ -1,0 +1,212 @@
+import { createHash, randomUUID } from 'node:crypto'
+import superjson from 'superjson'
+import { seesAllTeams, type Role } from '../../shared/permissions.ts'
+import type { Cache } from '../infra/cache.ts'
+import type { Logger } from '../logger.ts'
+import { ALL_TEAMS_SCOPE, GLOBAL_SCOPE, teamScopeName } from './invalidation.ts'
+
+// The exact read cache of the hot reads (lists' first pages, records, the pipeline board, the
+// dashboard). Redis across nodes, a Map on the embedded default (infra/cache.ts).
+//
+// Exactness: an answer is stored under a key holding the generations of the scopes it was read
+// from, read *before* the database. A write bumps those generations after its transaction commits
+// and before its response (cache/invalidation.ts), so once it has answered, every reader reads the
+// new generations, and any answer stored under them was read from the database after the commit.
+// Old answers are not deleted: they are no longer reachable, and expire.
+//
+// Keys also hold who asks (role, team, and the user for personal answers), so an answer never
+// reaches someone who may not read it. Redis errors: the cache steps aside (answers come from the
+// database) until it has rotated the epoch, which makes every answer stored before unreachable on
+// every node (a bump may have been lost meanwhile).
+
+const EPOCH_KEY = 'rc:epoch'
+const generationKey = (scope: string) => `rc:gen:${scope}`
+const DEFAULT_TTL_SECONDS = 300
+const DEFAULT_TIMEOUT_MS = 1_000
+const RECOVERY_INTERVAL_MS = 500
+
+/** Who asks: everything that decides what an answer may contain. */
+export interface CacheAudience {
+  id: string
+  role: Role
+  teamId: string | null
+}
+
+export interface ReadCacheStats {
+  hits: number
+  misses: number
+  /** Concurrent misses of one key served by a single computation. */
+  shared: number
+  /** Reads answered from the database because the cache could not be trusted or reached. */
+  bypasses: number
+  errors: number
+  invalidations: number
+}
+
+/** The generations an audience's answers depend on. */
+export function scopesOf(audience: CacheAudience): string[] {
+  return [GLOBAL_SCOPE, seesAllTeams(audience.role) ? ALL_TEAMS_SCOPE : teamScopeName(audience.teamId ?? 'none')]
+}
+
+/** JSON with object keys sorted, so equal inputs give equal keys. */
+export function stableStringify(value: unknown): string {
+  if (value === undefined) return 'null'
+  if (value === null || typeof value !== 'object') return JSON.stringify(value)
+  if (value instanceof Date) return JSON.stringify(value.toISOString())
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, item]) => item !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableStringify(item)}`).join(',')}}`
+}
+
+export function buildCacheKey(parts: {
+  epoch: string
+  name: string
+  audience: CacheAudience
+  personal: boolean
+  generations: Array<string | null>
+  input: unknown
+}): string {
+  const { audience } = parts
+  const who = `${audience.role}:${audience.teamId ?? '-'}:${parts.personal ? audience.id : '-'}`
+  const inputHash = createHash('sha1').update(stableStringify(parts.input)).digest('base64url')
+  return `rc:v:${parts.epoch}:${parts.name}:${who}:${parts.generations.map((value) => value ?? '0').join('.')}:${inputHash}`
+}
+
+/** Runs `compute` once per key at a time on this node: concurrent callers of a key share its result. */
+export function createSingleFlight<T>() {
+  const inflight = new Map<string, Promise<T>>()
+  return {
+    run(key: string, compute: () => Promise<T>): { promise: Promise<T>; shared: boolean } {
+      const running = inflight.get(key)
+      if (running) return { promise: running, shared: true }
+      const promise = compute().finally(() => inflight.delete(key))
+      inflight.set(key, promise)
+      return { promise, shared: false }
+    },
+    get size() {
+      return inflight.size
+    },
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`cache did not answer within ${ms} ms`)), ms)
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error) => (clearTimeout(timer), reject(error)),
+    )
+  })
+}
+
+export function createReadCache(store: Cache, options: { logger?: Logger; ttlSeconds?: number; timeoutMs?: number } = {}) {
+  const ttl = options.ttlSeconds ?? DEFAULT_TTL_SECONDS
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const stats: ReadCacheStats = { hits: 0, misses: 0, shared: 0, bypasses: 0, errors: 0, invalidations: 0 }
+  const flights = createSingleFlight<string>()
+  let trusted = true
+  let recovery: NodeJS.Timeout | undefined
+  let closed = false
+
+  /** Stops using the cache until the epoch is rotated (a bump may have been lost). */
+  function distrust(error: unknown) {
+    stats.errors++
+    if (!trusted || closed) return
+    trusted = false
+    options.logger?.warn({ err: (error as Error)?.message }, 'read cache unavailable: answering from the database')
+    recovery = setInterval(() => void recover(), RECOVERY_INTERVAL_MS)
+    recovery.unref()
+  }
+
+  async function recover() {
+    try {
+      await withTimeout(store.setString(EPOCH_KEY, randomUUID(), null), timeoutMs)
+      clearInterval(recovery)
+      recovery = undefined
+      trusted = true
+      options.logger?.info('read cache back, with a new epoch')
+    } catch {
+      // still unreachable: try again at the next interval
+    }
+  }
+
+  async function bypass<T>(compute: () => Promise<T>): Promise<T> {
+    stats.bypasses++
+    return compute()
+  }
+
+  return {
+    stats,
+    get trusted() {
+      return trusted
+    },
+
+    /**
+     * The answer of `name` for `input` as `audience` may see it: from the cache when an exact one is
+     * there, else from `compute` (stored for the next caller). `personal`: the answer depends on who
+     * asks beyond role and team (their own figures).
+     */
+    async read<T>(name: string, audience: CacheAudience, input: unknown, compute: () => Promise<T>, personal = false): Promise<T> {
+      if (!trusted) return bypass(compute)
+      const scopes = scopesOf(audience)
+      let values: Array<string | null>
+      try {
+        values = await withTimeout(store.getStrings([EPOCH_KEY, ...scopes.map(generationKey)]), timeoutMs)
+      } catch (error) {
+        distrust(error)
+        return bypass(compute)
+      }
+      const [epoch, ...generations] = values
+      if (epoch === null) {
+        // First use, or the store lost its data: start an epoch; this answer comes from the database.
+        await withTimeout(store.setString(EPOCH_KEY, randomUUID(), null, true), timeoutMs).catch(distrust)
+        return bypass(compute)
+      }
+      const key = buildCacheKey({ epoch, name, audience, personal, generations, input })
+      const flight = flights.run(key, async () => {
+        let cached: string | null = null
+        try {
+          ;[cached] = await withTimeout(store.getStrings([key]), timeoutMs)
+        } catch (error) {
+          distrust(error)
+        }
+        if (cached !== null) {
+          stats.hits++
+          return cached
+        }
+        stats.misses++
+        const raw = superjson.stringify(await compute())
+        if (trusted) void withTimeout(store.setString(key, raw, ttl), timeoutMs).catch(distrust)
+        return raw
+      })
+      if (flight.shared) stats.shared++
+      // Each caller gets its own copy, with Dates, BigInts and the like restored.
+      return superjson.parse<T>(await flight.promise)
+    },
+
+    /** Makes every answer read from `scopes` unreachable, on every node. Awaited before a write answers. */
+    async invalidate(scopes: string[]): Promise<void> {
+      if (scopes.length === 0) return
+      stats.invalidations++
+      try {
+        await withTimeout(store.incrementAll(scopes.map(generationKey)), timeoutMs)
+      } catch (error) {
+        distrust(error)
+      }
+    },
+
+    /** The connection to the store dropped: whatever happened meanwhile is unknown. */
+    connectionLost() {
+      distrust(new Error('connection lost'))
+    },
+
+    close() {
+      closed = true
+      clearInterval(recovery)
+    },
+  }
+}
+
+export type ReadCache = ReturnType<typeof createReadCache>

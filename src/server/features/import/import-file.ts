@@ -1,0 +1,195 @@
+import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
+import Papa from 'papaparse'
+import yauzl from 'yauzl'
+import { IMPORT_LIMITS } from '../../../shared/schemas/import.ts'
+import { DomainError } from '../../errors.ts'
+import type { Cell } from './import-values.ts'
+
+// Reading an uploaded file into a header row and data rows, with every limit checked before the
+// expensive part: size and row count for CSV; for `.xlsx`, the zip's entry count and declared
+// uncompressed sizes (read from the central directory by yauzl), then the actual sizes while
+// inflating in a stream, so a zip bomb is refused in milliseconds without filling memory.
+
+export type ImportFormat = 'csv' | 'xlsx'
+
+export interface ParsedFile {
+  format: ImportFormat
+  /** Worksheet names (`.xlsx` only). */
+  sheets: string[]
+  sheet: string | null
+  headers: string[]
+  rows: Cell[][]
+  /** Detected text encoding and delimiter (CSV only). */
+  encoding?: 'utf-8' | 'utf-16' | 'windows-1252'
+  delimiter?: string
+}
+
+/** Why a file cannot be read, in words a salesperson understands (codes map to both locales). */
+export type FileErrorCode =
+  | 'FILE_TOO_LARGE'
+  | 'FILE_EMPTY'
+  | 'UNSUPPORTED_FORMAT'
+  | 'TOO_MANY_ROWS'
+  | 'TOO_MANY_COLUMNS'
+  | 'XLSX_TOO_LARGE_UNCOMPRESSED'
+  | 'XLSX_TOO_MANY_ENTRIES'
+  | 'XLSX_UNREADABLE'
+  | 'SHEET_NOT_FOUND'
+  | 'NO_HEADER'
+
+export function fileError(code: FileErrorCode, message: string): DomainError {
+  return new DomainError('INVALID', message, { fileError: code })
+}
+
+export function detectFormat(fileName: string, data: Buffer): ImportFormat {
+  const isZip = data.length >= 4 && data.readUInt32LE(0) === 0x04034b50
+  if (/\.xlsx$/i.test(fileName) || isZip) {
+    if (!isZip) throw fileError('XLSX_UNREADABLE', 'This Excel file is damaged or is not an .xlsx workbook')
+    return 'xlsx'
+  }
+  if (/\.xls$/i.test(fileName) || data.subarray(0, 8).equals(Buffer.from('d0cf11e0a1b11ae1', 'hex'))) {
+    throw fileError('UNSUPPORTED_FORMAT', 'Old Excel files (.xls) are not supported: save the workbook as .xlsx or CSV')
+  }
+  return 'csv'
+}
+
+export async function readImportFile(fileName: string, data: Buffer, sheet?: string | null): Promise<ParsedFile> {
+  if (data.length === 0) throw fileError('FILE_EMPTY', 'The file is empty')
+  if (data.length > IMPORT_LIMITS.fileBytes) throw fileError('FILE_TOO_LARGE', 'The file is too large')
+  const format = detectFormat(fileName, data)
+  return format === 'xlsx' ? readXlsx(data, sheet ?? null) : readCsv(data)
+}
+
+/** BOM first, then strict UTF-8, then Windows-1252 (which decodes any byte, so it comes last). */
+export function decodeText(data: Buffer): { text: string; encoding: 'utf-8' | 'utf-16' | 'windows-1252' } {
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return { text: data.subarray(3).toString('utf8'), encoding: 'utf-8' }
+  if (data[0] === 0xff && data[1] === 0xfe) return { text: iconv.decode(data.subarray(2), 'utf16le'), encoding: 'utf-16' }
+  if (data[0] === 0xfe && data[1] === 0xff) return { text: iconv.decode(data.subarray(2), 'utf16be'), encoding: 'utf-16' }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'utf-8' }
+  } catch {
+    // Node's TextDecoder maps 0x80–0x9F of Windows-1252 wrongly (€ → U+0080): iconv-lite does not.
+    return { text: iconv.decode(data, 'win1252'), encoding: 'windows-1252' }
+  }
+}
+
+function readCsv(data: Buffer): ParsedFile {
+  const { text, encoding } = decodeText(data)
+  const result = Papa.parse<string[]>(text, {
+    delimitersToGuess: [';', ',', '\t', '|'],
+    skipEmptyLines: 'greedy',
+    // One more than allowed, to tell "too many" from "exactly the limit" without reading the rest.
+    preview: IMPORT_LIMITS.rows + 2,
+  })
+  const [header, ...rows] = result.data
+  if (!header || header.every((cell) => cell.trim() === '')) throw fileError('NO_HEADER', 'The first line must hold the column names')
+  if (rows.length > IMPORT_LIMITS.rows) throw fileError('TOO_MANY_ROWS', 'The file has too many rows')
+  if (header.length > IMPORT_LIMITS.columns) throw fileError('TOO_MANY_COLUMNS', 'The file has too many columns')
+  return {
+    format: 'csv',
+    sheets: [],
+    sheet: null,
+    headers: uniqueHeaders(header),
+    rows: rows.map((row) => row.map((cell) => (cell === '' ? null : cell))),
+    encoding,
+    delimiter: result.meta.delimiter,
+  }
+}
+
+/** Blank or repeated header names get a position suffix so each column keeps its own mapping. */
+function uniqueHeaders(header: Cell[]): string[] {
+  const seen = new Map<string, number>()
+  return header.map((cell, index) => {
+    let name = cell === null ? '' : String(cell).replace(/\s+/g, ' ').trim()
+    if (name === '') name = `Colonne ${index + 1}`
+    const count = (seen.get(name) ?? 0) + 1
+    seen.set(name, count)
+    return count > 1 ? `${name} (${count})` : name
+  })
+}
+
+/**
+ * Refuses a zip whose entries are too many or declare too much, from the central directory alone;
+ * then inflates every entry as a stream (yauzl compares actual and declared sizes) and discards it,
+ * so an entry lying about its size is caught as soon as it exceeds what it declared.
+ */
+export async function checkZip(data: Buffer): Promise<void> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(data, { lazyEntries: true, validateEntrySizes: true }, (error, file) => (error ? reject(error) : resolve(file))),
+  ).catch(() => {
+    throw fileError('XLSX_UNREADABLE', 'This Excel file is damaged or is not an .xlsx workbook')
+  })
+  if (zip.entryCount > IMPORT_LIMITS.xlsxEntries) {
+    zip.close()
+    throw fileError('XLSX_TOO_MANY_ENTRIES', 'This Excel file has too many parts to be a normal workbook')
+  }
+  const entries: yauzl.Entry[] = []
+  let declared = 0
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      declared += entry.uncompressedSize
+      if (declared > IMPORT_LIMITS.xlsxUncompressedBytes) {
+        zip.close()
+        return reject(fileError('XLSX_TOO_LARGE_UNCOMPRESSED', 'This Excel file is too large once uncompressed'))
+      }
+      entries.push(entry)
+      zip.readEntry()
+    })
+    zip.on('end', resolve)
+    zip.on('error', () => reject(fileError('XLSX_UNREADABLE', 'This Excel file is damaged or is not an .xlsx workbook')))
+    zip.readEntry()
+  })
+  for (const entry of entries) {
+    if (entry.fileName.endsWith('/')) continue
+    await new Promise<void>((resolve, reject) => {
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return reject(fileError('XLSX_UNREADABLE', 'This Excel file is damaged or is not an .xlsx workbook'))
+        stream.on('data', () => undefined)
+        stream.on('end', resolve)
+        stream.on('error', () => reject(fileError('XLSX_TOO_LARGE_UNCOMPRESSED', 'This Excel file is damaged or larger than it declares')))
+      })
+    })
+  }
+  zip.close()
+}
+
+async function readXlsx(data: Buffer, sheetName: string | null): Promise<ParsedFile> {
+  await checkZip(data)
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer)
+  } catch {
+    throw fileError('XLSX_UNREADABLE', 'This Excel file is damaged or is not an .xlsx workbook')
+  }
+  const sheets = workbook.worksheets.map((worksheet) => worksheet.name)
+  const worksheet = sheetName ? workbook.getWorksheet(sheetName) : (workbook.worksheets.find((candidate) => candidate.actualRowCount > 0) ?? workbook.worksheets[0])
+  if (!worksheet) throw fileError('SHEET_NOT_FOUND', 'This sheet does not exist in the workbook')
+  if (worksheet.actualRowCount - 1 > IMPORT_LIMITS.rows) throw fileError('TOO_MANY_ROWS', 'The file has too many rows')
+  if (worksheet.columnCount > IMPORT_LIMITS.columns) throw fileError('TOO_MANY_COLUMNS', 'The file has too many columns')
+  const rows: Cell[][] = []
+  const width = worksheet.columnCount
+  worksheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: Cell[] = []
+    for (let column = 1; column <= width; column++) cells.push(cellValue(row.getCell(column).value))
+    if (cells.some((cell) => cell !== null && cell !== '')) rows.push(cells)
+  })
+  const [header, ...body] = rows
+  if (!header) throw fileError('NO_HEADER', 'The first line must hold the column names')
+  return { format: 'xlsx', sheets, sheet: worksheet.name, headers: uniqueHeaders(header), rows: body }
+}
+
+/** A cell as its value: formulas give their computed result, dates stay dates, rich text is joined. */
+function cellValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null
+  if (value instanceof Date) return value
+  if (typeof value === 'string') return value.trim() === '' ? null : value
+  if (typeof value === 'number' || typeof value === 'boolean') return value
+  if (typeof value === 'object') {
+    if ('result' in value) return cellValue((value as { result?: ExcelJS.CellValue }).result ?? null)
+    if ('richText' in value) return value.richText.map((part) => part.text).join('')
+    if ('text' in value) return cellValue((value as { text: ExcelJS.CellValue }).text)
+    if ('error' in value) return null
+  }
+  return null
+}

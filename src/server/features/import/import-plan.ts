@@ -1,0 +1,375 @@
+import { normalizeName } from '../../../shared/normalize.ts'
+import {
+  emptyImportCounts,
+  type DuplicatePolicy,
+  type ImportCounts,
+  type ImportField,
+  type ImportMapping,
+  type ImportProblem,
+  type ImportProblemCode,
+} from '../../../shared/schemas/import.ts'
+import type { Db } from '../scope.ts'
+import type { ParsedFile } from './import-file.ts'
+import {
+  cellText,
+  parseAmount,
+  parseBoolean,
+  parseCountry,
+  parseEmail,
+  parseOrganisationType,
+  parsePhone,
+  parseStage,
+  parseTags,
+  parseUrl,
+  type Cell,
+  type Parsed,
+} from './import-values.ts'
+
+// The plan of an import: every row validated, every organisation and person matched (within the
+// file, then against the target team only — matching never crosses the importer's scope) and given
+// an action by the duplicate policy. The dry run reports it; the run executes it in one transaction.
+
+export interface OrganisationValues {
+  name: string
+  type: string | null
+  category: string | null
+  stage: string | null
+  potentialAmount: number | null
+  email: string | null
+  phone: string | null
+  website: string | null
+  address: string | null
+  city: string | null
+  postalCode: string | null
+  country: string | null
+  notes: string | null
+  isActive: boolean | null
+  tags: string[] | null
+}
+
+export interface PersonValues {
+  firstName: string
+  lastName: string
+  email: string | null
+  phone: string | null
+  jobTitle: string | null
+  linkedinUrl: string | null
+  notes: string | null
+}
+
+export interface PlannedOrganisation {
+  key: number
+  /** create: a new record; update: `existingId` gets the file's non-empty values; keep: matched, left as is. */
+  action: 'create' | 'update' | 'keep'
+  existingId: string | null
+  values: OrganisationValues
+  ownerId: string | null
+  line: number
+}
+
+export interface PlannedPerson {
+  action: 'create' | 'update' | 'keep'
+  existingId: string | null
+  values: PersonValues
+  ownerId: string | null
+  organisation: PlannedOrganisation | null
+  line: number
+}
+
+export interface ImportPlan {
+  organisations: PlannedOrganisation[]
+  people: PlannedPerson[]
+  problems: ImportProblem[]
+  counts: ImportCounts
+  /** `personId|organisationId` of the links that exist already. */
+  existingLinks: Set<string>
+}
+
+export interface PlanOptions {
+  teamId: string
+  mapping: ImportMapping
+  policy: DuplicatePolicy
+}
+
+const TEXT_LIMITS: Partial<Record<ImportField, number>> = {
+  'organisation.name': 200,
+  'organisation.category': 100,
+  'organisation.address': 300,
+  'organisation.city': 100,
+  'organisation.postalCode': 20,
+  'organisation.notes': 20_000,
+  'person.firstName': 100,
+  'person.lastName': 100,
+  'person.jobTitle': 150,
+  'person.notes': 20_000,
+}
+
+type RowValues = Partial<Record<ImportField, Cell>>
+
+export async function planImport(db: Db, file: ParsedFile, options: PlanOptions): Promise<ImportPlan> {
+  const columns = file.headers
+    .map((header, index) => ({ header, index, field: options.mapping[header] ?? null }))
+    .filter((column): column is { header: string; index: number; field: ImportField } => column.field !== null)
+  const columnOf = new Map(columns.map((column) => [column.field, column.header]))
+  const problems: ImportProblem[] = []
+  const counts = emptyImportCounts()
+  counts.rows = file.rows.length
+
+  const parsedRows: Array<{ line: number; organisation: OrganisationValues | null; person: PersonValues | null; ownerEmail: string | null }> = []
+  file.rows.forEach((row, index) => {
+    const line = index + 2
+    const raw: RowValues = {}
+    for (const column of columns) raw[column.field] = row[column.index] ?? null
+    const rowProblems: ImportProblem[] = []
+    const problem = (field: ImportField | '', code: ImportProblemCode, params: Record<string, string> = {}, severity: 'error' | 'warning' = 'error') =>
+      rowProblems.push({ line, column: field ? (columnOf.get(field) ?? '') : '', code, params, severity })
+    const text = (field: ImportField): string | null => {
+      const value = cellText(raw[field] ?? null)
+      if (value === '') return null
+      const limit = TEXT_LIMITS[field] ?? 500
+      if (value.length > limit) {
+        problem(field, 'TOO_LONG', { max: String(limit) })
+        return null
+      }
+      return value
+    }
+    const parse = <T,>(field: ImportField, parser: (cell: Cell) => Parsed<T>, code: ImportProblemCode): T | null => {
+      const cell = raw[field] ?? null
+      const result = parser(cell)
+      if (result.error) {
+        problem(field, code, { value: cellText(cell).slice(0, 100) })
+        return null
+      }
+      return result.value ?? null
+    }
+
+    const organisationName = text('organisation.name')
+    const firstName = text('person.firstName')
+    const lastName = text('person.lastName')
+    const ownerEmail = parse('owner.email', parseEmail, 'INVALID_EMAIL')
+    const amount = parseAmount(raw['organisation.potentialAmount'] ?? null)
+    if (!amount.error && amount.rounded) problem('organisation.potentialAmount', 'AMOUNT_ROUNDED', { value: cellText(raw['organisation.potentialAmount'] ?? null), rounded: String(amount.value) }, 'warning')
+    const organisation: OrganisationValues | null = organisationName
+      ? {
+          name: organisationName,
+          type: parse('organisation.type', parseOrganisationType, 'INVALID_TYPE'),
+          category: text('organisation.category'),
+          stage: parse('organisation.stage', parseStage, 'INVALID_STAGE'),
+          potentialAmount: parse('organisation.potentialAmount', () => amount, 'INVALID_AMOUNT'),
+          email: parse('organisation.email', parseEmail, 'INVALID_EMAIL'),
+          phone: parse('organisation.phone', parsePhone, 'INVALID_PHONE'),
+          website: parse('organisation.website', parseUrl, 'INVALID_URL'),
+          address: text('organisation.address'),
+          city: text('organisation.city'),
+          postalCode: text('organisation.postalCode'),
+          country: parse('organisation.country', parseCountry, 'INVALID_COUNTRY'),
+          notes: text('organisation.notes'),
+          isActive: parse('organisation.isActive', parseBoolean, 'INVALID_BOOLEAN'),
+          tags: parse('organisation.tags', parseTags, 'TOO_LONG'),
+        }
+      : null
+    const hasPerson = Boolean(firstName || lastName || cellText(raw['person.email'] ?? null))
+    let person: PersonValues | null = null
+    if (hasPerson) {
+      if (!firstName) problem('person.firstName', 'MISSING_FIRST_NAME')
+      if (!lastName) problem('person.lastName', 'MISSING_LAST_NAME')
+      person = {
+        firstName: firstName ?? '',
+        lastName: lastName ?? '',
+        email: parse('person.email', parseEmail, 'INVALID_EMAIL'),
+        phone: parse('person.phone', parsePhone, 'INVALID_PHONE'),
+        jobTitle: text('person.jobTitle'),
+        linkedinUrl: parse('person.linkedinUrl', parseUrl, 'INVALID_URL'),
+        notes: text('person.notes'),
+      }
+    }
+    if (!organisation && !person) {
+      const empty = Object.values(raw).every((cell) => cellText(cell ?? null) === '')
+      problem(columnOf.has('organisation.name') ? 'organisation.name' : '', empty ? 'EMPTY_ROW' : 'MISSING_NAME')
+    }
+    problems.push(...rowProblems)
+    if (rowProblems.some((item) => item.severity === 'error')) {
+      counts.rowsWithErrors += 1
+      return
+    }
+    parsedRows.push({ line, organisation, person, ownerEmail })
+  })
+
+  // Owners by e-mail: active members of the target team only.
+  const ownerEmails = [...new Set(parsedRows.map((row) => row.ownerEmail).filter((email): email is string => Boolean(email)))]
+  const owners = new Map(
+    (await db.user.findMany({ where: { email: { in: ownerEmails }, teamId: options.teamId, isActive: true }, select: { id: true, email: true } })).map(
+      (user) => [user.email, user.id],
+    ),
+  )
+
+  const existing = await loadExisting(db, options.teamId, parsedRows)
+  const organisations: PlannedOrganisation[] = []
+  const organisationByName = new Map<string, PlannedOrganisation>()
+  const organisationByEmail = new Map<string, PlannedOrganisation>()
+  const people: PlannedPerson[] = []
+  const personByEmail = new Map<string, PlannedPerson>()
+  const personByNameAndOrganisation = new Map<string, PlannedPerson>()
+  const duplicate = (line: number, column: string, where: 'file' | 'database', params: Record<string, string>) =>
+    problems.push({
+      line,
+      column,
+      code: where === 'file' ? 'DUPLICATE_IN_FILE' : 'DUPLICATE_IN_DATABASE',
+      params: { ...params, policy: options.policy },
+      severity: 'warning',
+    })
+
+  for (const row of parsedRows) {
+    let ownerId: string | null = null
+    if (row.ownerEmail) {
+      ownerId = owners.get(row.ownerEmail) ?? null
+      if (!ownerId) {
+        problems.push({ line: row.line, column: columnOf.get('owner.email') ?? '', code: 'UNKNOWN_OWNER', params: { value: row.ownerEmail }, severity: 'warning' })
+      }
+    }
+
+    let organisation: PlannedOrganisation | null = null
+    if (row.organisation) {
+      const values = row.organisation
+      const nameKey = normalizeName(values.name)
+      const inFile = organisationByName.get(nameKey) ?? (values.email ? organisationByEmail.get(values.email) : undefined)
+      // A person's row names their organisation: a reference, not a duplicate, unless it says more.
+      const onlyReference = row.person !== null && !hasOrganisationDetails(values)
+      if (inFile && (onlyReference || options.policy !== 'create')) {
+        organisation = inFile
+        if (!onlyReference) {
+          duplicate(row.line, columnOf.get('organisation.name') ?? '', 'file', { name: values.name, otherLine: String(inFile.line) })
+          if (options.policy === 'update') mergeValues(inFile.values, values)
+          else counts.organisations.skip += 1
+        }
+      } else {
+        const match = existing.organisationByName.get(nameKey) ?? (values.email ? existing.organisationByEmail.get(values.email) : undefined)
+        let action: PlannedOrganisation['action'] = 'create'
+        if (match && (onlyReference || options.policy === 'skip')) action = 'keep'
+        else if (match && options.policy === 'update') action = 'update'
+        if (match && !onlyReference) duplicate(row.line, columnOf.get('organisation.name') ?? '', 'database', { name: values.name })
+        organisation = {
+          key: organisations.length,
+          action,
+          existingId: action === 'create' ? null : match!.id,
+          values,
+          ownerId,
+          line: row.line,
+        }
+        organisations.push(organisation)
+        if (!organisationByName.has(nameKey)) organisationByName.set(nameKey, organisation)
+        if (values.email && !organisationByEmail.has(values.email)) organisationByEmail.set(values.email, organisation)
+      }
+    }
+
+    if (row.person) {
+      const values = row.person
+      const nameKey = `${normalizeName(`${values.firstName} ${values.lastName}`)}|${organisation ? organisationIdentity(organisation) : ''}`
+      const inFile = (values.email ? personByEmail.get(values.email) : undefined) ?? personByNameAndOrganisation.get(nameKey)
+      if (inFile && options.policy !== 'create') {
+        duplicate(row.line, columnOf.get(values.email && personByEmail.has(values.email) ? 'person.email' : 'person.lastName') ?? '', 'file', {
+          name: `${values.firstName} ${values.lastName}`,
+          otherLine: String(inFile.line),
+        })
+        if (options.policy === 'update') mergeValues(inFile.values, values)
+        else counts.people.skip += 1
+        continue
+      }
+      const match =
+        (values.email ? existing.personByEmail.get(values.email) : undefined) ??
+        (organisation?.existingId ? existing.personByNameAndOrganisation.get(`${normalizeName(`${values.firstName} ${values.lastName}`)}|${organisation.existingId}`) : undefined)
+      let action: PlannedPerson['action'] = 'create'
+      if (match && options.policy === 'skip') action = 'keep'
+      else if (match && options.policy === 'update') action = 'update'
+      if (match) {
+        duplicate(row.line, columnOf.get(values.email && existing.personByEmail.has(values.email) ? 'person.email' : 'person.lastName') ?? '', 'database', {
+          name: `${values.firstName} ${values.lastName}`,
+        })
+      }
+      const person: PlannedPerson = {
+        action,
+        existingId: action === 'create' ? null : match!.id,
+        values,
+        ownerId,
+        organisation,
+        line: row.line,
+      }
+      people.push(person)
+      if (values.email && !personByEmail.has(values.email)) personByEmail.set(values.email, person)
+      if (!personByNameAndOrganisation.has(nameKey)) personByNameAndOrganisation.set(nameKey, person)
+    }
+  }
+
+  for (const organisation of organisations) {
+    counts.organisations[organisation.action === 'keep' ? 'skip' : organisation.action] += 1
+  }
+  for (const person of people) {
+    counts.people[person.action === 'keep' ? 'skip' : person.action] += 1
+    if (person.organisation && !isLinked(person, existing.links)) counts.links.create += 1
+  }
+  problems.sort((a, b) => a.line - b.line)
+  return { organisations, people, problems, counts, existingLinks: existing.links }
+}
+
+/** Whether the person is already linked to the organisation (both existing records). */
+export function isLinked(person: PlannedPerson, links: Set<string>): boolean {
+  return Boolean(person.existingId && person.organisation?.existingId && links.has(`${person.existingId}|${person.organisation.existingId}`))
+}
+
+function organisationIdentity(organisation: PlannedOrganisation): string {
+  return organisation.existingId ?? `new:${organisation.key}`
+}
+
+function hasOrganisationDetails(values: OrganisationValues): boolean {
+  return Object.entries(values).some(([field, value]) => field !== 'name' && value !== null)
+}
+
+/** The later row's non-empty values complete or replace the earlier ones (policy "update"). */
+function mergeValues<T extends object>(target: T, source: T) {
+  for (const [field, value] of Object.entries(source)) {
+    if (value !== null && value !== '') (target as Record<string, unknown>)[field] = value
+  }
+}
+
+async function loadExisting(db: Db, teamId: string, rows: Array<{ organisation: OrganisationValues | null; person: PersonValues | null }>) {
+  const names = [...new Set(rows.flatMap((row) => (row.organisation ? [normalizeName(row.organisation.name)] : [])))]
+  const organisationEmails = [...new Set(rows.flatMap((row) => (row.organisation?.email ? [row.organisation.email] : [])))]
+  const personEmails = [...new Set(rows.flatMap((row) => (row.person?.email ? [row.person.email] : [])))]
+  const organisations = await db.$queryRaw<Array<{ id: string; normalizedName: string; email: string | null }>>`
+    SELECT id::text, "normalizedName", lower(email) AS email FROM "Organisation"
+    WHERE "teamId" = ${teamId}::uuid AND ("normalizedName" = ANY(${names}::text[]) OR lower(email) = ANY(${organisationEmails}::text[]))
+    ORDER BY "createdAt"`
+  const organisationByName = new Map<string, { id: string }>()
+  const organisationByEmail = new Map<string, { id: string }>()
+  for (const organisation of organisations) {
+    if (!organisationByName.has(organisation.normalizedName)) organisationByName.set(organisation.normalizedName, organisation)
+    if (organisation.email && !organisationByEmail.has(organisation.email)) organisationByEmail.set(organisation.email, organisation)
+  }
+  const peopleByEmail = await db.$queryRaw<Array<{ id: string; email: string }>>`
+    SELECT id::text, lower(email) AS email FROM "Person"
+    WHERE "teamId" = ${teamId}::uuid AND lower(email) = ANY(${personEmails}::text[])
+    ORDER BY "createdAt"`
+  const personByEmail = new Map<string, { id: string }>()
+  for (const person of peopleByEmail) if (!personByEmail.has(person.email)) personByEmail.set(person.email, person)
+  const organisationIds = organisations.map((organisation) => organisation.id)
+  const linked = await db.$queryRaw<Array<{ id: string; firstName: string; lastName: string; organisationId: string }>>`
+    SELECT p.id::text, p."firstName", p."lastName", l."organisationId"::text AS "organisationId"
+    FROM "PersonOrganisationLink" l JOIN "Person" p ON p.id = l."personId"
+    WHERE l."organisationId" = ANY(${organisationIds}::uuid[]) AND p."teamId" = ${teamId}::uuid`
+  const personByNameAndOrganisation = new Map<string, { id: string }>()
+  const links = new Set<string>()
+  for (const person of linked) {
+    const key = `${normalizeName(`${person.firstName} ${person.lastName}`)}|${person.organisationId}`
+    if (!personByNameAndOrganisation.has(key)) personByNameAndOrganisation.set(key, person)
+    links.add(`${person.id}|${person.organisationId}`)
+  }
+  // Links of people matched by e-mail to organisations of the file, so they are not linked twice.
+  const matchedPeople = [...personByEmail.values()].map((person) => person.id)
+  if (matchedPeople.length > 0) {
+    const more = await db.$queryRaw<Array<{ personId: string; organisationId: string }>>`
+      SELECT "personId"::text AS "personId", "organisationId"::text AS "organisationId" FROM "PersonOrganisationLink"
+      WHERE "personId" = ANY(${matchedPeople}::uuid[])`
+    for (const link of more) links.add(`${link.personId}|${link.organisationId}`)
+  }
+  return { organisationByName, organisationByEmail, personByEmail, personByNameAndOrganisation, links }
+}

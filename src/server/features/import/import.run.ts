@@ -1,0 +1,194 @@
+import type { ImportCounts, ImportMapping, ImportProgress, DuplicatePolicy } from '../../../shared/schemas/import.ts'
+import type { Prisma, PrismaClient } from '../../db/client.ts'
+import { DomainError } from '../../errors.ts'
+import { appendEvent, appendStagedEvents } from '../../events/event-log.ts'
+import type { Logger } from '../../logger.ts'
+import { notify } from '../notification/notification.projector.ts'
+import { readImportFile, type ParsedFile } from './import-file.ts'
+import { planImport } from './import-plan.ts'
+import { planUnits, writePlan } from './import-writer.ts'
+import { summaryTexts } from './import.messages.ts'
+
+// The background run of an import (job `imports.run`, once across nodes): one transaction for the
+// whole file, so a failure or a cancellation at any row leaves the database as it was. Progress is
+// written outside that transaction (on the import row and as `import.progress` events in the log),
+// so every tab on every node sees it live, and a page opened later reads it from the row.
+
+const PROGRESS_INTERVAL_MS = 500
+/** The whole import is one transaction; 100,000 rows take well under a minute here. */
+const TRANSACTION_TIMEOUT_MS = 30 * 60_000
+
+export class ImportCancelled extends Error {}
+
+interface RunDeps {
+  prisma: PrismaClient
+  logger: Logger
+}
+
+export async function runImport(deps: RunDeps, importId: string, signal: AbortSignal): Promise<void> {
+  const { prisma } = deps
+  // RUNNING too: a node that died mid-run rolled its transaction back; the retry starts over.
+  const claimed = await prisma.import.updateMany({ where: { id: importId, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'RUNNING', startedAt: new Date(), rowsDone: 0 } })
+  if (claimed.count === 0) return // cancelled while queued, or finished already
+  const row = await prisma.import.findUniqueOrThrow({ where: { id: importId }, omit: { fileData: true } })
+  const reporter = progressReporter(prisma, row, deps.logger)
+  await reporter.report(0)
+
+  try {
+    // Let go of once planned: only the plan stays in memory while the records are written.
+    let file: ParsedFile | null = await readStoredFile(prisma, row)
+    await prisma.$transaction(
+      async (tx) => {
+        const plan = await planImport(tx, file!, { teamId: row.teamId, mapping: row.mapping as ImportMapping, policy: row.duplicatePolicy as DuplicatePolicy })
+        file = null
+        const units = Math.max(planUnits(plan), 1)
+        await writePlan(tx, plan, {
+          importId,
+          teamId: row.teamId,
+          actorId: row.createdById,
+          progress: async (unitsDone) => {
+            if (signal.aborted) throw new Error('node shutting down')
+            if (reporter.cancelRequested) throw new ImportCancelled()
+            // Rows of the file, in proportion of the work done (rows with errors count as done).
+            reporter.reportSoon(Math.min(row.totalRows, Math.round((row.totalRows * unitsDone) / units)))
+          },
+        })
+        // No report may land after the outcome; a cancellation asked for until now is honoured.
+        await reporter.stop()
+        if (await cancelRequested(prisma, importId)) throw new ImportCancelled()
+        // The outcome's event comes first in the log (lower id), so the importer's tab hears "done"
+        // before the relay works through the records' events; one commit makes them all visible.
+        await finish(tx, row, 'SUCCEEDED', { counts: plan.counts, problems: plan.problems })
+        await appendStagedEvents(tx)
+      },
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
+    )
+  } catch (error) {
+    await reporter.stop()
+    if (signal.aborted && !(error instanceof ImportCancelled)) throw error // another node retries
+    const cancelled = error instanceof ImportCancelled
+    if (!cancelled) deps.logger.warn({ err: error, importId }, 'import failed; nothing was written')
+    await prisma.$transaction(async (tx) => {
+      await finish(tx, row, cancelled ? 'CANCELLED' : 'FAILED', {
+        failureMessage: cancelled ? null : error instanceof DomainError ? error.message : 'Unexpected error while writing the records',
+      })
+    })
+  }
+}
+
+/** The stored upload, read without copying its bytes (the row's file is fetched for this alone). */
+async function readStoredFile(prisma: PrismaClient, row: { id: string; fileName: string; sheet: string | null }): Promise<ParsedFile> {
+  const { fileData } = await prisma.import.findUniqueOrThrow({ where: { id: row.id }, select: { fileData: true } })
+  return readImportFile(row.fileName, Buffer.from(fileData.buffer, fileData.byteOffset, fileData.byteLength), row.sheet)
+}
+
+/**
+ * Live progress beside the import's transaction, never in its way: the writer hands over its count
+ * between chunks without waiting; at most one report is in flight and at most one is sent per
+ * interval, each on the import row and as an `import.progress` event. Each report also reads
+ * whether a cancellation was asked for, which the writer then checks without a round trip.
+ */
+function progressReporter(prisma: PrismaClient, row: { id: string; teamId: string; createdById: string | null; totalRows: number }, logger: Logger) {
+  const started = Date.now()
+  let lastSent = 0
+  let inFlight: Promise<void> | undefined
+  let stopped = false
+  let cancelled = false
+  async function report(rowsDone: number) {
+    lastSent = Date.now()
+    const seconds = Math.max((Date.now() - started) / 1000, 0.001)
+    const rowsPerSecond = Math.round(rowsDone / seconds)
+    const update: ImportProgress = {
+      importId: row.id,
+      status: 'RUNNING',
+      rowsDone,
+      totalRows: row.totalRows,
+      rowsPerSecond,
+      secondsLeft: rowsPerSecond > 0 ? Math.ceil((row.totalRows - rowsDone) / rowsPerSecond) : null,
+    }
+    await prisma.$transaction(async (tx) => {
+      // `select`: an update returns the whole row by default, and the row holds the uploaded file.
+      const current = await tx.import.update({ where: { id: row.id }, data: { rowsDone }, select: { cancelRequested: true } })
+      cancelled ||= current.cancelRequested
+      await appendEvent(tx, { type: 'import.progress', entity: 'import', entityId: row.id, teamId: row.teamId, actorId: row.createdById, payload: { ...update } })
+    })
+  }
+  return {
+    report,
+    get cancelRequested() {
+      return cancelled
+    },
+    reportSoon(rowsDone: number) {
+      if (stopped || inFlight || Date.now() - lastSent < PROGRESS_INTERVAL_MS) return
+      inFlight = report(rowsDone)
+        .catch((error) => logger.warn({ err: (error as Error).message, importId: row.id }, 'import progress not reported'))
+        .finally(() => (inFlight = undefined))
+    },
+    async stop() {
+      stopped = true
+      await inFlight
+    },
+  }
+}
+
+async function cancelRequested(prisma: PrismaClient, importId: string): Promise<boolean> {
+  const current = await prisma.import.findUnique({ where: { id: importId }, select: { cancelRequested: true } })
+  return current?.cancelRequested ?? false
+}
+
+/** Final state, its event and the importer's one summary notification, in the given transaction. */
+async function finish(
+  tx: Prisma.TransactionClient,
+  row: { id: string; teamId: string; fileName: string; createdById: string | null; totalRows: number },
+  status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED',
+  outcome: { counts?: ImportCounts; problems?: unknown[]; failureMessage?: string | null },
+) {
+  await tx.import.update({
+    where: { id: row.id },
+    data: {
+      status,
+      finishedAt: new Date(),
+      rowsDone: status === 'SUCCEEDED' ? row.totalRows : 0,
+      failureMessage: outcome.failureMessage ?? null,
+      ...(outcome.counts ? { counts: outcome.counts as unknown as Prisma.InputJsonValue } : {}),
+      ...(outcome.problems ? { problems: outcome.problems as Prisma.InputJsonValue } : {}),
+    },
+    select: { id: true },
+  })
+  await appendEvent(tx, {
+    type: 'import.updated',
+    entity: 'import',
+    entityId: row.id,
+    teamId: row.teamId,
+    actorId: row.createdById,
+    payload: { importId: row.id, status, fileName: row.fileName, rowsDone: status === 'SUCCEEDED' ? row.totalRows : 0, totalRows: row.totalRows, counts: outcome.counts ?? null },
+  })
+  if (status === 'CANCELLED' || !row.createdById) return
+  const counts = outcome.counts
+  // Both languages: the SYSTEM template writes the notification in the recipient's.
+  const text = (language: 'fr' | 'en') => {
+    const texts = summaryTexts(language)
+    if (status !== 'SUCCEEDED' || !counts) return { title: texts.failed(row.fileName), body: texts.failure }
+    return {
+      title: texts.succeeded(row.fileName),
+      body: texts.body({
+        organisations: counts.organisations.create,
+        people: counts.people.create,
+        updated: counts.organisations.update + counts.people.update,
+        skipped: counts.organisations.skip + counts.people.skip,
+      }),
+    }
+  }
+  const [fr, en] = [text('fr'), text('en')]
+  await notify(tx, [
+    {
+      type: 'SYSTEM',
+      recipientIds: [row.createdById],
+      link: `/imports?id=${row.id}`,
+      // Nobody is notified of their own action, except of the outcome of their background work.
+      actorId: null,
+      eventId: null,
+      params: { titleFr: fr.title, bodyFr: fr.body, titleEn: en.title, bodyEn: en.body },
+    },
+  ])
+}

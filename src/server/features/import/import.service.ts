@@ -1,0 +1,288 @@
+import type { z } from 'zod'
+import { can } from '../../../shared/permissions.ts'
+import type { Page } from '../../../shared/schemas/common.ts'
+import {
+  suggestMapping,
+  type DuplicatePolicy,
+  type ImportCounts,
+  type ImportMapping,
+  type ImportProblem,
+  type importConfigureInput,
+  type importListInput,
+  type importPreviewInput,
+} from '../../../shared/schemas/import.ts'
+import type { Prisma, PrismaClient } from '../../db/client.ts'
+import { DomainError, notFound } from '../../errors.ts'
+import { appendEvent, appendEvents } from '../../events/event-log.ts'
+import { addJob } from '../../jobs/queue.ts'
+import { listPage } from '../paging.ts'
+import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
+import { readImportFile, type ParsedFile } from './import-file.ts'
+import { planImport } from './import-plan.ts'
+import { cellText } from './import-values.ts'
+import { errorReportCsv, problemMessage } from './import.messages.ts'
+
+// Imports (SPEC §4.6): upload → preview and mapping → dry run → run in the background (the job
+// queue, once across nodes) → history and undo. See docs/imports.md.
+
+export const IMPORT_JOB = 'imports.run'
+export const PURGE_IMPORTS_JOB = 'imports.purge'
+/** An upload nobody starts is kept this long after its last change (the file is stored with it). */
+export const UNSTARTED_IMPORT_RETENTION_MS = 24 * 3_600_000
+const PURGE_BATCH_SIZE = 500
+/** Problems returned by the API with the dry run; the CSV error report holds them all. */
+const PROBLEMS_SHOWN = 500
+const PREVIEW_ROWS = 20
+
+const summarySelect = {
+  id: true,
+  teamId: true,
+  fileName: true,
+  format: true,
+  fileSize: true,
+  sheet: true,
+  duplicatePolicy: true,
+  status: true,
+  totalRows: true,
+  rowsDone: true,
+  counts: true,
+  cancelRequested: true,
+  failureMessage: true,
+  undoReport: true,
+  startedAt: true,
+  finishedAt: true,
+  undoneAt: true,
+  createdAt: true,
+  updatedAt: true,
+  createdById: true,
+  createdBy: { select: { id: true, name: true } },
+  team: { select: { id: true, name: true } },
+} satisfies Prisma.ImportSelect
+
+type ImportRow = Prisma.ImportGetPayload<{ select: typeof summarySelect }>
+export type ImportSummary = Omit<ImportRow, 'counts'> & { counts: ImportCounts | null; problemCount: number }
+
+export interface DryRunReport {
+  counts: ImportCounts
+  problems: Array<ImportProblem & { message: string }>
+  problemCount: number
+}
+
+/** The team's import, or NOT_FOUND (no existence leak across teams). */
+async function findImport(ctx: ServiceContext, id: string) {
+  const found = await ctx.prisma.import.findFirst({ where: { id, ...teamScope(ctx.viewer) }, select: { ...summarySelect, mapping: true, problems: true } })
+  if (!found) throw notFound('Import')
+  return found
+}
+
+async function fileOf(ctx: ServiceContext, id: string) {
+  const row = await ctx.prisma.import.findUniqueOrThrow({ where: { id }, select: { fileName: true, fileData: true } })
+  return { fileName: row.fileName, data: Buffer.from(row.fileData) }
+}
+
+function toSummary(row: ImportRow & { problems?: unknown }): ImportSummary {
+  const { problems, ...rest } = row
+  const counts = row.counts && Object.keys(row.counts as object).length > 0 ? (row.counts as unknown as ImportCounts) : null
+  return { ...rest, counts, problemCount: Array.isArray(problems) ? problems.length : 0 }
+}
+
+async function importEvent(db: Db, row: { id: string; teamId: string; status: string; fileName: string }, actorId: string | null, extra: Record<string, unknown> = {}) {
+  await appendEvent(db, {
+    type: 'import.updated',
+    entity: 'import',
+    entityId: row.id,
+    teamId: row.teamId,
+    actorId,
+    payload: { importId: row.id, status: row.status, fileName: row.fileName, ...extra },
+  })
+}
+
+/**
+ * Stores an uploaded file as a draft import, after reading it once: a file that cannot be read is
+ * refused now, with its reason, and never stored.
+ */
+export async function createImport(ctx: ServiceContext, input: { fileName: string; data: Buffer; teamId?: string | null }) {
+  if (!can(ctx.viewer.role, 'data:import')) throw new DomainError('FORBIDDEN', 'Your role does not allow imports')
+  const teamId = targetTeam(ctx.viewer, input.teamId)
+  if (input.teamId) {
+    const team = await ctx.prisma.team.findUnique({ where: { id: teamId }, select: { id: true } })
+    if (!team) throw new DomainError('INVALID', 'Choose a team', { fieldErrors: { teamId: ['Unknown team'] } })
+  }
+  const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'import.csv'
+  const file = await readImportFile(fileName, input.data)
+  const created = await ctx.prisma.$transaction(async (tx) => {
+    const row = await tx.import.create({
+      data: {
+        teamId,
+        createdById: ctx.viewer.id,
+        fileName,
+        format: file.format,
+        fileSize: input.data.length,
+        fileData: new Uint8Array(input.data),
+        sheet: file.sheet,
+        mapping: suggestMapping(file.headers),
+        totalRows: file.rows.length,
+      },
+      select: summarySelect,
+    })
+    await importEvent(tx, row, ctx.viewer.id)
+    return row
+  }, { timeout: 120_000 })
+  return { ...toSummary(created), sheets: file.sheets }
+}
+
+export async function previewImport(ctx: ServiceContext, input: z.output<typeof importPreviewInput>) {
+  const found = await findImport(ctx, input.id)
+  const { fileName, data } = await fileOf(ctx, input.id)
+  const sheet = input.sheet ?? found.sheet
+  const file = await readImportFile(fileName, data, sheet)
+  const saved = (found.mapping ?? {}) as ImportMapping
+  // The saved mapping applies while the columns are the same; another sheet gets its own suggestion.
+  const mapping = file.headers.every((header) => header in saved) ? saved : suggestMapping(file.headers)
+  return {
+    id: found.id,
+    fileName: found.fileName,
+    format: file.format,
+    status: found.status,
+    sheets: file.sheets,
+    sheet: file.sheet,
+    encoding: file.encoding ?? null,
+    delimiter: file.delimiter ?? null,
+    headers: file.headers,
+    mapping,
+    duplicatePolicy: found.duplicatePolicy as DuplicatePolicy,
+    totalRows: file.rows.length,
+    rows: file.rows.slice(0, PREVIEW_ROWS).map((row) => file.headers.map((_, index) => cellText(row[index] ?? null))),
+  }
+}
+
+export function renderProblems(problems: ImportProblem[], language: string) {
+  return problems.map((problem) => ({ ...problem, message: problemMessage(problem, language) }))
+}
+
+/** Saves the mapping and policy, and reports what the import would do, without writing a record. */
+export async function dryRunImport(ctx: ServiceContext, input: z.output<typeof importConfigureInput>): Promise<DryRunReport> {
+  const found = await findImport(ctx, input.id)
+  if (found.status !== 'DRAFT') throw new DomainError('CONFLICT', 'This import has already been started')
+  const { fileName, data } = await fileOf(ctx, input.id)
+  const file = await readImportFile(fileName, data, input.sheet ?? found.sheet)
+  const mapping = mappingFor(file, input.mapping)
+  const plan = await planImport(ctx.prisma, file, { teamId: found.teamId, mapping, policy: input.duplicatePolicy })
+  await ctx.prisma.import.update({
+    where: { id: found.id },
+    data: {
+      sheet: file.sheet,
+      mapping,
+      duplicatePolicy: input.duplicatePolicy,
+      totalRows: file.rows.length,
+      counts: plan.counts as unknown as Prisma.InputJsonValue,
+      problems: plan.problems as unknown as Prisma.InputJsonValue,
+    },
+    select: { id: true },
+  })
+  return { counts: plan.counts, problems: renderProblems(plan.problems.slice(0, PROBLEMS_SHOWN), ctx.viewer.language), problemCount: plan.problems.length }
+}
+
+/** Only the file's columns can be mapped; a column the mapping omits is ignored. */
+function mappingFor(file: ParsedFile, requested: ImportMapping): ImportMapping {
+  const unknown = Object.keys(requested).filter((header) => !file.headers.includes(header))
+  if (unknown.length > 0) {
+    throw new DomainError('INVALID', 'The mapping names columns the file does not have', { fieldErrors: { mapping: unknown.slice(0, 10) } })
+  }
+  const fields = Object.values(requested).filter(Boolean)
+  if (new Set(fields).size !== fields.length) {
+    throw new DomainError('INVALID', 'Each field can be filled by one column only', { fieldErrors: { mapping: ['Duplicate field'] } })
+  }
+  if (!fields.includes('organisation.name') && !fields.includes('person.lastName')) {
+    throw new DomainError('INVALID', 'Map a column to the organisation name or to the person’s last name', { fieldErrors: { mapping: ['No name column'] } })
+  }
+  return Object.fromEntries(file.headers.map((header) => [header, requested[header] ?? null]))
+}
+
+export async function startImport(ctx: ServiceContext, id: string): Promise<ImportSummary> {
+  const found = await findImport(ctx, id)
+  const updated = await ctx.prisma.$transaction(async (tx) => {
+    // The status in the WHERE makes a double click (or two tabs) start it once.
+    if (found.status === 'DRAFT' && !toSummary(found).counts) throw new DomainError('INVALID', 'Run the dry run first')
+    const { count } = await tx.import.updateMany({ where: { id, status: 'DRAFT' }, data: { status: 'QUEUED', rowsDone: 0 } })
+    if (count === 0) throw new DomainError('CONFLICT', 'This import has already been started')
+    // Retries only cover a node dying mid-run (its transaction rolled back); failures end the job.
+    await addJob(tx, IMPORT_JOB, { importId: id }, { jobKey: `import:${id}`, maxAttempts: 3, queueName: `import:${found.teamId}` })
+    const row = await tx.import.findUniqueOrThrow({ where: { id }, select: summarySelect })
+    await importEvent(tx, row, ctx.viewer.id, { rowsDone: 0, totalRows: row.totalRows })
+    return row
+  })
+  return toSummary(updated)
+}
+
+/** A queued import is cancelled at once; a running one at its next chunk, rolling back everything. */
+export async function cancelImport(ctx: ServiceContext, id: string): Promise<ImportSummary> {
+  const found = await findImport(ctx, id)
+  const updated = await ctx.prisma.$transaction(async (tx) => {
+    const queued = await tx.import.updateMany({ where: { id, status: 'QUEUED' }, data: { status: 'CANCELLED', finishedAt: new Date(), cancelRequested: true } })
+    if (queued.count === 0) {
+      const running = await tx.import.updateMany({ where: { id, status: 'RUNNING' }, data: { cancelRequested: true } })
+      if (running.count === 0) throw new DomainError('CONFLICT', 'This import is not running')
+    }
+    const row = await tx.import.findUniqueOrThrow({ where: { id }, select: summarySelect })
+    await importEvent(tx, row, ctx.viewer.id, { cancelRequested: true })
+    return row
+  })
+  return toSummary(updated)
+}
+
+export async function getImport(ctx: ServiceContext, id: string) {
+  const found = await findImport(ctx, id)
+  const problems = (found.problems ?? []) as unknown as ImportProblem[]
+  const { mapping: _mapping, ...summary } = found
+  return { ...toSummary(summary), problems: renderProblems(problems.slice(0, PROBLEMS_SHOWN), ctx.viewer.language) }
+}
+
+export async function listImports(ctx: ServiceContext, input: z.output<typeof importListInput>): Promise<Page<ImportSummary>> {
+  const page = await listPage(ctx.prisma.import, {
+    where: teamScope(ctx.viewer),
+    scope: teamScope(ctx.viewer),
+    select: summarySelect,
+    sort: { keyset: ['createdAt'] },
+    direction: 'desc',
+    cursor: input.cursor,
+    limit: input.limit,
+  })
+  return { ...page, items: page.items.map((item) => toSummary(item as ImportRow)) }
+}
+
+export async function importErrorReport(ctx: ServiceContext, id: string) {
+  const found = await findImport(ctx, id)
+  const problems = (found.problems ?? []) as unknown as ImportProblem[]
+  const base = found.fileName.replace(/\.[^.]+$/, '')
+  return { fileName: `${base}-${ctx.viewer.language === 'en' ? 'errors' : 'erreurs'}.csv`, csv: errorReportCsv(problems, ctx.viewer.language) }
+}
+
+/**
+ * Deletes the uploads never started (drafts) untouched for the retention period, with their stored
+ * file, a batch per transaction; each leaves an `import.deleted` event so open imports pages drop it.
+ * Run by the `imports.purge` job (scheduled in jobs/tasks.ts); SKIP LOCKED lets a dry run or a start
+ * in progress keep its draft.
+ */
+export async function purgeUnstartedImports(prisma: PrismaClient, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - UNSTARTED_IMPORT_RETENTION_MS)
+  let purged = 0
+  for (;;) {
+    const batch = await prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<Array<{ id: string; teamId: string; fileName: string }>>`
+        DELETE FROM "Import" WHERE id IN (
+          SELECT id FROM "Import" WHERE status = 'DRAFT' AND "updatedAt" < ${cutoff}
+          ORDER BY "updatedAt" LIMIT ${PURGE_BATCH_SIZE} FOR UPDATE SKIP LOCKED)
+        RETURNING id::text, "teamId"::text AS "teamId", "fileName"`
+      await appendEvents(
+        tx,
+        rows.map((row) => ({ type: 'import.deleted', entity: 'import', entityId: row.id, teamId: row.teamId, actorId: null, payload: { importId: row.id, fileName: row.fileName } })),
+      )
+      return rows.length
+    })
+    purged += batch
+    if (batch < PURGE_BATCH_SIZE) return purged
+  }
+}
+
+export { findImport }

@@ -1,0 +1,168 @@
+import { normalizeName } from '../../../shared/normalize.ts'
+
+// How a query becomes words, and what counts as a typo (docs/search.md). Pure: unit-tested.
+
+const MAX_WORDS = 8
+const MAX_WORD_LENGTH = 40
+
+export interface QueryWord {
+  text: string
+  /** The last word is a prefix: "montp" finds Montpensier. */
+  prefix: boolean
+  /** Edits forgiven: 1 from 5 letters (4 towards a longer word), 2 from 9; none with digits (ISIN, phone). */
+  maxEdits: 0 | 1 | 2
+}
+
+/** A phone number as typed ("+33 1 42 …", "01.42…"): searched as its digits, national form. */
+function phoneDigits(query: string): string | null {
+  if (!/^[\d\s.+()/-]+$/.test(query)) return null
+  let digits = query.replace(/\D/g, '')
+  if (digits.length < 4) return null
+  if (/^(0033|33)[1-9]\d{8}$/.test(digits)) digits = `0${digits.slice(-9)}`
+  return digits
+}
+
+export function queryWords(query: string): QueryWord[] {
+  const phone = phoneDigits(query.trim())
+  if (phone) return [{ text: phone, prefix: true, maxEdits: 0 }]
+  const normalized = normalizeName(query).split(' ')
+  // One letter narrows nothing and would scan most of the index; a lone digit ("Lyon 6") is kept
+  // beside other words, matched exactly.
+  const words = normalized
+    .filter((word) => word.length > 1 || (/^\d$/.test(word) && normalized.some((other) => other.length > 1)))
+    .map((word) => word.slice(0, MAX_WORD_LENGTH))
+  const unique = [...new Set(words)].slice(0, MAX_WORDS)
+  return unique.map((text, index) => ({
+    text,
+    prefix: index === unique.length - 1 && text.length > 1,
+    maxEdits: maxEditsOf(text),
+  }))
+}
+
+/**
+ * One edit from 5 letters, two from 9. A 4-letter word may be a 5-letter one missing a letter
+ * ("agns" for Agnès): it gets one edit too, but only towards longer words (see isCorrection).
+ */
+function maxEditsOf(word: string): 0 | 1 | 2 {
+  if (!/^[a-z]+$/.test(word) || word.length < 4) return 0
+  return word.length < 9 ? 1 : 2
+}
+
+/** Whether a known word is an allowed correction of a query word. */
+export function isCorrection(query: QueryWord, candidate: string): boolean {
+  if (candidate === query.text || query.maxEdits === 0) return false
+  if (query.text.length === 4 && candidate.length < 5) return false
+  return editDistance(candidate, query.text, query.maxEdits) <= query.maxEdits
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped at max + 1. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  let previous2: number[] = []
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1)
+      current.push(value)
+      rowMin = Math.min(rowMin, value)
+    }
+    if (rowMin > max) return max + 1
+    previous2 = previous
+    previous = current
+  }
+  return Math.min(previous[b.length], max + 1)
+}
+
+/** One alternative of a word in a tsquery: the word itself (and its French stem), or a correction. */
+function alternatives(word: QueryWord, stems: readonly string[], corrections: readonly string[], weights: 'names' | 'ids' | 'all', withTypos: boolean): string {
+  const star = word.prefix ? ':*' : ':'
+  const parts = [`${word.text}${star}${weights === 'names' ? 'A' : 'AB'}`]
+  if (weights === 'all') for (const stem of stems) parts.push(`${stem}${star}CD`)
+  if (withTypos) for (const correction of corrections) parts.push(`${correction}:${weights === 'names' ? 'A' : weights === 'ids' ? 'AB' : ''}`)
+  return parts.length === 1 ? parts[0] : `(${parts.join(' | ')})`
+}
+
+export interface TextQueries {
+  /** Every word as typed (accents aside): the exact and prefix matches. */
+  exact: string
+  /** Words or their corrections: every match, typo matches included. */
+  full: string
+  /** `full` restricted to names (weight A), to rank name matches first. */
+  names: string
+  /** `full` restricted to names and identifiers (A, B). */
+  ids: string
+  hasTypos: boolean
+}
+
+/**
+ * tsquery texts (to_tsquery('simple', …)) from words made only of [a-z0-9], so no operator of the
+ * user's can reach the parser. `stems` are the French stems of each word (free text is stemmed).
+ */
+export function textQueries(words: readonly QueryWord[], stems: ReadonlyMap<string, readonly string[]>, corrections: ReadonlyMap<string, readonly string[]>): TextQueries {
+  const build = (weights: 'names' | 'ids' | 'all', withTypos: boolean) =>
+    words.map((word) => alternatives(word, stems.get(word.text) ?? [], corrections.get(word.text) ?? [], weights, withTypos)).join(' & ')
+  return {
+    exact: build('all', false),
+    full: build('all', true),
+    names: build('names', true),
+    ids: build('ids', true),
+    hasTypos: words.some((word) => (corrections.get(word.text)?.length ?? 0) > 0),
+  }
+}
+
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', Œ: 'oe', Æ: 'ae' }
+
+function foldChar(char: string): string {
+  return (LIGATURES[char] ?? char.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase()
+}
+
+/**
+ * Character ranges [start, end) of the title's words that the query matched: a word starting with
+ * a query word (or its stem), or equal to a correction. Accent-insensitive, on the original text.
+ */
+export function highlightRanges(title: string, words: readonly QueryWord[], stems: ReadonlyMap<string, readonly string[]>, corrections: ReadonlyMap<string, readonly string[]>): Array<[number, number]> {
+  const prefixes = words.flatMap((word) => [word.text, ...(stems.get(word.text) ?? [])])
+  const exact = new Set(words.flatMap((word) => corrections.get(word.text) ?? []))
+  const ranges: Array<[number, number]> = []
+  const chars = Array.from(title)
+  let offset = 0
+  let wordStart = -1
+  let folded = ''
+  const close = (end: number) => {
+    if (wordStart >= 0 && folded && (exact.has(folded) || prefixes.some((prefix) => folded.startsWith(prefix)))) {
+      // The matched part: the whole word for a correction, else the typed prefix.
+      const prefix = prefixes.filter((candidate) => folded.startsWith(candidate)).sort((a, b) => b.length - a.length)[0]
+      ranges.push([wordStart, exact.has(folded) || !prefix ? end : endOfFoldedPrefix(title, wordStart, prefix.length)])
+    }
+    wordStart = -1
+    folded = ''
+  }
+  for (const char of chars) {
+    const fold = foldChar(char)
+    if (/^[a-z0-9]+$/.test(fold)) {
+      if (wordStart < 0) wordStart = offset
+      folded += fold
+    } else {
+      close(offset)
+    }
+    offset += char.length
+  }
+  close(offset)
+  return ranges
+}
+
+/** Where, in the original text, the first `length` folded characters of a word starting at `start` end. */
+function endOfFoldedPrefix(text: string, start: number, length: number): number {
+  let folded = 0
+  let offset = start
+  for (const char of Array.from(text.slice(start))) {
+    if (folded >= length) break
+    folded += foldChar(char).length
+    offset += char.length
+  }
+  return offset
+}

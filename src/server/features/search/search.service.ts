@@ -1,0 +1,274 @@
+import type { z } from 'zod'
+import { SEARCH_KINDS, type SearchKind, type searchQueryInput, type searchRecentInput, type searchVisitInput } from '../../../shared/schemas/search.ts'
+import { Prisma } from '../../db/client.ts'
+import { notFound } from '../../errors.ts'
+import { teamScopeSql, type Db, type ServiceContext } from '../scope.ts'
+import { highlightRanges, isCorrection, queryWords, textQueries, type QueryWord, type TextQueries } from './search-terms.ts'
+
+// Global search (docs/search.md): each kind's table carries a weighted tsvector kept by triggers;
+// a query's words are matched exactly or as a prefix first, then through corrections found among
+// the known words (typo tier), ranked by tier, field (name, identifier, text), closeness of the
+// title to the query, then ts_rank. Team scoping comes from the one scoping layer.
+
+/** At most this many candidates per tier and kind are ranked: vague queries stay fast. */
+const CANDIDATES_PER_TIER = 500
+/** Recent items kept per user. */
+const RECENT_KEPT = 50
+
+export interface SearchItemDetails {
+  city?: string | null
+  stage?: string | null
+  type?: string | null
+  jobTitle?: string | null
+  organisationId?: string | null
+  organisationName?: string | null
+  personId?: string | null
+  status?: string | null
+  reference?: string | null
+  isin?: string | null
+  productKind?: string | null
+  interactionKind?: string | null
+  occurredAt?: Date | null
+}
+
+export interface SearchItem {
+  id: string
+  kind: SearchKind
+  title: string
+  /** Plain text, locale-neutral (enums as codes); the UI renders `details` in the user's language. */
+  subtitle: string
+  /** [start, end) character ranges of `title` that the query matched. */
+  highlights: Array<[number, number]>
+  /** "exact" for exact and prefix matches, "typo" when a corrected word was needed. */
+  match: 'exact' | 'typo'
+  details: SearchItemDetails
+}
+
+export interface SearchGroup {
+  kind: SearchKind
+  items: SearchItem[]
+  /** More results of this kind after these (page with `offset`). */
+  hasMore: boolean
+}
+
+export interface SearchResult {
+  /** Non-empty groups, in the order of SEARCH_KINDS. The corrections themselves are not returned:
+   * known words come from every team, and must not hint at records the caller cannot read. */
+  groups: SearchGroup[]
+}
+
+interface KindSql {
+  table: Prisma.Sql
+  title: Prisma.Sql
+  /** Columns of `details`, over the row `r` and the joins. */
+  details: Prisma.Sql
+  joins: (scope: (column: Prisma.Sql) => Prisma.Sql) => Prisma.Sql
+}
+
+const KIND_SQL: Record<SearchKind, KindSql> = {
+  organisation: {
+    table: Prisma.sql`"Organisation"`,
+    title: Prisma.sql`r.name`,
+    details: Prisma.sql`r.city, r.stage::text AS stage, r.type::text AS type`,
+    joins: () => Prisma.empty,
+  },
+  person: {
+    table: Prisma.sql`"Person"`,
+    title: Prisma.sql`concat_ws(' ', r."firstName", r."lastName")`,
+    details: Prisma.sql`coalesce(l."jobTitle", r."jobTitle") AS "jobTitle", o.id AS "organisationId", o.name AS "organisationName"`,
+    joins: (scope) => Prisma.sql`
+      LEFT JOIN LATERAL (
+        SELECT k."jobTitle", k."organisationId" FROM "PersonOrganisationLink" k
+        WHERE k."personId" = r.id ORDER BY k."isPrimary" DESC, k."createdAt" LIMIT 1
+      ) l ON TRUE
+      LEFT JOIN "Organisation" o ON o.id = l."organisationId" AND ${scope(Prisma.sql`o."teamId"`)}`,
+  },
+  mandate: {
+    table: Prisma.sql`"Mandate"`,
+    title: Prisma.sql`coalesce(r.reference, (SELECT s.name FROM "Organisation" s WHERE s.id = r."organisationId"))`,
+    details: Prisma.sql`o.id AS "organisationId", o.name AS "organisationName", r.status::text AS status, r.reference`,
+    joins: (scope) => Prisma.sql`LEFT JOIN "Organisation" o ON o.id = r."organisationId" AND ${scope(Prisma.sql`o."teamId"`)}`,
+  },
+  product: {
+    table: Prisma.sql`"Product"`,
+    title: Prisma.sql`r.name`,
+    details: Prisma.sql`r.isin, r.kind::text AS "productKind"`,
+    joins: () => Prisma.empty,
+  },
+  interaction: {
+    table: Prisma.sql`"Interaction"`,
+    title: Prisma.sql`r.summary`,
+    details: Prisma.sql`r."occurredAt", r.kind::text AS "interactionKind", o.id AS "organisationId", o.name AS "organisationName", p."personId"`,
+    joins: (scope) => Prisma.sql`
+      LEFT JOIN "Organisation" o ON o.id = r."organisationId" AND ${scope(Prisma.sql`o."teamId"`)}
+      LEFT JOIN LATERAL (SELECT ip."personId" FROM "InteractionPerson" ip WHERE ip."interactionId" = r.id LIMIT 1) p ON TRUE`,
+  },
+}
+
+type Row = SearchItemDetails & { id: string; title: string; tier: number }
+
+const EMPTY: SearchResult = { groups: [] }
+
+export async function search(ctx: ServiceContext, input: z.output<typeof searchQueryInput>): Promise<SearchResult> {
+  const plan = await planSearch(ctx, input)
+  if (!plan) return EMPTY
+  const groups = await Promise.all(
+    plan.statements.map(async ({ kind, sql }): Promise<SearchGroup> => {
+      const rows = await ctx.prisma.$queryRaw<Row[]>(sql)
+      const items = rows.slice(0, input.limit).map((row) => toItem(kind, row, highlightRanges(row.title, plan.words, plan.stems, plan.corrections)))
+      return { kind, items, hasMore: rows.length > input.limit }
+    }),
+  )
+  return { groups: groups.filter((group) => group.items.length > 0) }
+}
+
+export interface SearchPlan {
+  words: QueryWord[]
+  stems: Map<string, string[]>
+  corrections: Map<string, string[]>
+  /** One statement per kind asked for (the benchmark EXPLAINs them). */
+  statements: Array<{ kind: SearchKind; sql: Prisma.Sql }>
+}
+
+/** The query's words, their stems and corrections, and the SQL of each kind; null for no word. */
+export async function planSearch(ctx: ServiceContext, input: z.output<typeof searchQueryInput>): Promise<SearchPlan | null> {
+  const words = queryWords(input.q)
+  if (words.length === 0) return null
+  const [stems, corrections] = await Promise.all([frenchStems(ctx.prisma, words), findCorrections(ctx.prisma, words)])
+  const queries = textQueries(words, stems, corrections)
+  const normalized = words.map((word) => word.text).join(' ')
+  const kinds = SEARCH_KINDS.filter((kind) => !input.kinds || input.kinds.includes(kind))
+  const statements = kinds.map((kind) => ({ kind, sql: rankedSql(ctx, kind, queries, normalized, input.limit, input.offset) }))
+  return { words, stems, corrections, statements }
+}
+
+/** French stems of the words (free text is indexed stemmed); none for stop words. */
+async function frenchStems(db: Db, words: readonly QueryWord[]): Promise<Map<string, string[]>> {
+  const rows = await db.$queryRaw<Array<{ word: string; stems: string[] | null }>>`
+    SELECT w.word, ts_lexize('french_stem', w.word) AS stems FROM unnest(${words.map((word) => word.text)}::text[]) AS w(word)`
+  // Stems are made of the word's own letters; anything else is dropped rather than sent to to_tsquery.
+  return new Map(rows.map((row) => [row.word, (row.stems ?? []).filter((stem) => /^[a-z0-9]+$/.test(stem))]))
+}
+
+/** Known words within the allowed edits of each long enough word (docs/search.md, typo tolerance). */
+async function findCorrections(db: Db, words: readonly QueryWord[]): Promise<Map<string, string[]>> {
+  const fuzzy = words.filter((word) => word.maxEdits > 0)
+  const corrections = new Map<string, string[]>()
+  if (fuzzy.length === 0) return corrections
+  const rows = await db.$queryRaw<Array<{ query: string; word: string }>>`
+    SELECT query, word FROM search_corrections(${fuzzy.map((word) => word.text)}::text[])`
+  for (const word of fuzzy) {
+    const found = rows
+      .filter((row) => row.query === word.text && isCorrection(word, row.word))
+      .map((row) => row.word)
+    corrections.set(word.text, [...new Set(found)].sort())
+  }
+  return corrections
+}
+
+function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, normalized: string, limit: number, offset: number): Prisma.Sql {
+  const { table, title, details, joins } = KIND_SQL[kind]
+  const scope = (column: Prisma.Sql) => teamScopeSql(ctx.viewer, column)
+  const document = Prisma.sql`r."searchDocument"`
+  const tsquery = (text: string) => Prisma.sql`to_tsquery('simple', ${text})`
+  const needed = offset + limit + 1
+  // Typo matches are looked for only when exact and prefix ones do not fill the page.
+  const typos = queries.hasTypos
+    ? Prisma.sql`
+      UNION ALL
+      (SELECT r.id, 1 AS tier FROM ${table} r
+       WHERE (SELECT count(*) FROM exact) < ${needed}
+         AND ${document} @@ ${tsquery(queries.full)} AND NOT (${document} @@ ${tsquery(queries.exact)})
+         AND ${scope(Prisma.sql`r."teamId"`)}
+       LIMIT ${CANDIDATES_PER_TIER})`
+    : Prisma.empty
+  return Prisma.sql`
+    WITH exact AS MATERIALIZED (
+      SELECT r.id, 0 AS tier FROM ${table} r
+      WHERE ${document} @@ ${tsquery(queries.exact)} AND ${scope(Prisma.sql`r."teamId"`)}
+      LIMIT ${CANDIDATES_PER_TIER}
+    ), candidates AS (
+      SELECT id, tier FROM exact ${typos}
+    ), ranked AS (
+      SELECT c.id, c.tier, ${title} AS title,
+        CASE WHEN ${document} @@ ${tsquery(queries.names)} THEN 0 WHEN ${document} @@ ${tsquery(queries.ids)} THEN 1 ELSE 2 END AS field,
+        similarity(search_normalize(${title}), ${normalized}) AS closeness,
+        ts_rank('{0.1, 0.2, 0.4, 1.0}', ${document}, ${tsquery(queries.full)}) AS rank
+      FROM candidates c JOIN ${table} r ON r.id = c.id
+      ORDER BY tier, field, closeness DESC, rank DESC, title, c.id
+      LIMIT ${limit + 1} OFFSET ${offset}
+    )
+    SELECT ranked.id, ranked.tier, ranked.title, ${details}
+    FROM ranked JOIN ${table} r ON r.id = ranked.id ${joins(scope)}
+    ORDER BY ranked.tier, ranked.field, ranked.closeness DESC, ranked.rank DESC, ranked.title, ranked.id`
+}
+
+function subtitleOf(kind: SearchKind, details: SearchItemDetails): string {
+  const parts: Array<string | null | undefined> =
+    kind === 'organisation' ? [details.city, details.stage]
+    : kind === 'person' ? [details.jobTitle, details.organisationName]
+    : kind === 'mandate' ? [details.organisationName, details.status]
+    : kind === 'product' ? [details.isin, details.productKind]
+    : [details.occurredAt?.toISOString().slice(0, 10), details.organisationName]
+  return parts.filter(Boolean).join(' · ')
+}
+
+function toItem(kind: SearchKind, { id, title, tier, ...details }: Row, highlights: Array<[number, number]>): SearchItem {
+  return { id, kind, title: title ?? '', subtitle: subtitleOf(kind, details), highlights, match: tier === 0 ? 'exact' : 'typo', details }
+}
+
+// ── recent items ──────────────────────────────────────────────────────────────────────────────
+
+function rowsByIdsSql(ctx: ServiceContext, kind: SearchKind, ids: string[]): Prisma.Sql {
+  const { table, title, details, joins } = KIND_SQL[kind]
+  const scope = (column: Prisma.Sql) => teamScopeSql(ctx.viewer, column)
+  return Prisma.sql`
+    SELECT r.id, 0 AS tier, ${title} AS title, ${details}
+    FROM ${table} r ${joins(scope)}
+    WHERE r.id = ANY(${ids}::uuid[]) AND ${scope(Prisma.sql`r."teamId"`)}`
+}
+
+/** The records this user opened lately, newest first; those gone or out of scope are left out. */
+export async function recentItems(ctx: ServiceContext, input: z.output<typeof searchRecentInput>): Promise<SearchItem[]> {
+  const visits = await ctx.prisma.searchRecentItem.findMany({
+    where: { userId: ctx.viewer.id },
+    orderBy: { visitedAt: 'desc' },
+    take: input.limit * 2,
+  })
+  const found = new Map<string, SearchItem>()
+  await Promise.all(
+    SEARCH_KINDS.map(async (kind) => {
+      const ids = visits.filter((visit) => visit.kind === kind).map((visit) => visit.recordId)
+      if (ids.length === 0) return
+      const rows = await ctx.prisma.$queryRaw<Row[]>(rowsByIdsSql(ctx, kind, ids))
+      for (const row of rows) found.set(`${kind}:${row.id}`, toItem(kind, row, []))
+    }),
+  )
+  return visits
+    .map((visit) => found.get(`${visit.kind}:${visit.recordId}`))
+    .filter((item): item is SearchItem => item !== undefined)
+    .slice(0, input.limit)
+}
+
+/** Remembers that the user opened a record they may read (NOT_FOUND otherwise, like byId). */
+export async function rememberVisit(ctx: ServiceContext, input: z.output<typeof searchVisitInput>): Promise<void> {
+  const [row] = await ctx.prisma.$queryRaw<Row[]>(rowsByIdsSql(ctx, input.kind, [input.id]))
+  if (!row) throw notFound(input.kind)
+  const key = { userId: ctx.viewer.id, kind: input.kind, recordId: input.id }
+  await ctx.prisma.searchRecentItem.upsert({
+    where: { userId_kind_recordId: key },
+    create: key,
+    update: { visitedAt: new Date() },
+  })
+  const stale = await ctx.prisma.searchRecentItem.findMany({
+    where: { userId: ctx.viewer.id },
+    orderBy: { visitedAt: 'desc' },
+    skip: RECENT_KEPT,
+    select: { kind: true, recordId: true },
+  })
+  if (stale.length > 0) {
+    await ctx.prisma.searchRecentItem.deleteMany({
+      where: { userId: ctx.viewer.id, OR: stale.map((item) => ({ kind: item.kind, recordId: item.recordId })) },
+    })
+  }
+}

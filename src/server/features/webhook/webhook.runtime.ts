@@ -1,0 +1,60 @@
+import type { Config } from '../../config.ts'
+import { createPrismaClient } from '../../db/client.ts'
+import type { EventDispatcher } from '../../events/dispatcher.ts'
+import { createProjection } from '../../events/projection.ts'
+import type { Bus } from '../../infra/bus.ts'
+import type { Logger } from '../../logger.ts'
+import { createWebhookAgent } from './webhook.address.ts'
+import { createDeliveryEngine } from './webhook.delivery.ts'
+import { createWebhookProjector, webhookTypesOf } from './webhook.projector.ts'
+import { createSecretBox } from './webhook.secrets.ts'
+import type { WebhookRuntime } from './webhook.service.ts'
+
+const SWEEP_INTERVAL_MS = 5_000
+/** The webhook lane's attempts (8, see JOB_LANES), the projection's transaction and its reads. */
+const WORK_POOL_SIZE = 12
+
+/**
+ * This node's share of webhooks: the projection that turns events into deliveries (woken by every
+ * relayed event, and by a timer in case one was missed) and the sweep that re-queues deliveries
+ * a crashed node left behind. The deliveries themselves run as jobs of the one job queue.
+ */
+export function createWebhooks(deps: { config: Config; logger: Logger; databaseUrl: string; bus: Bus; dispatcher: EventDispatcher }) {
+  const { config, logger } = deps
+  // A pool of its own: under a burst of API writes, the projection and the attempts do not queue for
+  // connections behind the very requests whose events they deliver.
+  const prisma = createPrismaClient(deps.databaseUrl, WORK_POOL_SIZE)
+  const log = logger.child({ source: 'webhooks' })
+  const agent = createWebhookAgent({ allowPrivate: config.WEBHOOK_ALLOW_PRIVATE, timeoutMs: config.WEBHOOK_TIMEOUT_MS })
+  const secrets = createSecretBox(config)
+  const engine = createDeliveryEngine({ prisma, logger: log, bus: deps.bus, config, secrets, agent })
+  const runtime: WebhookRuntime = { secrets, engine, allowPrivate: config.WEBHOOK_ALLOW_PRIVATE }
+  const projection = createProjection({ prisma, logger: log }, 'webhooks', createWebhookProjector({ prisma }))
+  const timers: NodeJS.Timeout[] = []
+  let unsubscribe: (() => void) | undefined
+
+  const sweep = () => void engine.sweep().catch((error) => log.warn({ err: (error as Error).message }, 'webhook sweep failed'))
+
+  return {
+    runtime,
+    async start() {
+      if (config.WEBHOOK_ALLOW_PRIVATE) {
+        log.warn('WEBHOOK_ALLOW_PRIVATE=true: webhooks may call private, loopback and link-local addresses (SSRF protection off)')
+      }
+      await projection.start()
+      unsubscribe = deps.dispatcher.subscribe((event) => {
+        if (webhookTypesOf(event).length) void projection.trigger()
+      })
+      timers.push(setInterval(() => void projection.trigger(), 5_000), setInterval(sweep, SWEEP_INTERVAL_MS))
+      void projection.trigger()
+      sweep()
+    },
+    async stop() {
+      unsubscribe?.()
+      for (const timer of timers) clearInterval(timer)
+      await projection.stop()
+      await agent.close()
+      await prisma.$disconnect()
+    },
+  }
+}
