@@ -27,7 +27,7 @@ test('the activities list: from the menu, filtered by type and author, exported 
 
   // Calls only: every row says so, and the count is the API's.
   await page.getByTestId('filter-kind').getByRole('button').click()
-  await page.getByRole('checkbox', { name: 'Appel', exact: true }).check()
+  await page.getByTestId('filter-kind').getByRole('checkbox', { name: 'Appel', exact: true }).check()
   await page.keyboard.press('Escape')
   await expect(page).toHaveURL(/kind=.*CALL/)
   const calls = await apiTotal(page, { kind: ['CALL'] })

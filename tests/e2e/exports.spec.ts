@@ -49,7 +49,7 @@ test('exports the filtered organisations list to Excel, CSV and PDF, each file h
   const page = await signedInPage(browser)
   await page.goto('/organisations')
   await page.getByTestId('filter-type').getByRole('button').click()
-  await page.getByRole('checkbox', { name: 'Investisseur', exact: true }).check()
+  await page.getByTestId('filter-type').getByRole('checkbox', { name: 'Investisseur', exact: true }).check()
   await page.keyboard.press('Escape')
   await page.getByRole('button', { name: 'Nom' }).click()
   await expect(page).toHaveURL(/type=.*INVESTOR/)

@@ -213,7 +213,7 @@ test.describe('live pipeline board', () => {
   test('filters by type and owner live in the address', async ({ browser }) => {
     const sales = await openBoard(browser, 'sales.paris@demo.test')
     await sales.getByTestId('pipeline-filter-type').getByRole('button').click()
-    await sales.getByRole('checkbox', { name: 'Distributeur' }).check()
+    await sales.getByTestId('pipeline-filter-type').getByRole('checkbox', { name: 'Distributeur', exact: true }).check()
     await expect(sales).toHaveURL(/type=/)
     await sales.keyboard.press('Escape')
     await expect(sales.getByTestId('pipeline-card').first()).toContainText('Distributeur')

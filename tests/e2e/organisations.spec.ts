@@ -137,7 +137,7 @@ test.describe('organisations', () => {
     await signIn(page, 'sales.paris@demo.test')
     await page.goto('/organisations')
     await page.getByTestId('filter-type').getByRole('button').click()
-    await page.getByRole('checkbox', { name: 'Fournisseur' }).check()
+    await page.getByTestId('filter-type').getByRole('checkbox', { name: 'Fournisseur', exact: true }).check()
     await page.keyboard.press('Escape')
     await page.getByRole('button', { name: 'Potentiel' }).click()
     await expect(page).toHaveURL(/type=.*SUPPLIER/)

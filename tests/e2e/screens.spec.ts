@@ -5,7 +5,10 @@ import { expectNoHorizontalScroll, seriousAxeViolations, waitForScreen, type Axe
 import { signIn } from './session.ts'
 
 // Every screen, for every role, in both themes, on a desktop (1280 px) and a phone (390 px):
-// no serious or critical axe finding, and never a page wider than the window.
+// no serious or critical axe finding, and never a page wider than the window. axe runs on every
+// screen in both themes at desktop width; at phone width it runs on the first screen (the phone's
+// own chrome: the top bar and its menu button), the sideways-scroll check on every screen. Each axe
+// pass takes seconds, and the phone layout holds the same content as the desktop one.
 
 const ROLES = [
   { role: 'ADMIN', email: 'admin@demo.test' },
@@ -60,12 +63,12 @@ test.describe('every screen', () => {
         await page.goto(screen)
         await waitForScreen(page)
         for (const setup of SETUPS) {
+          const axe = setup.width > 390 || screen === '/'
           await page.setViewportSize({ width: setup.width, height: setup.height })
           await page.emulateMedia({ colorScheme: setup.colorScheme })
           await expect(page.locator('html')).toHaveClass(new RegExp(setup.colorScheme === 'dark' ? '\\bdark\\b' : '^(?!.*\\bdark\\b)'))
           const where = `${screen} (${setup.name})`
-          const violations = await seriousAxeViolations(page)
-          findings.push({ screen, setup: setup.name, violations })
+          if (axe) findings.push({ screen, setup: setup.name, violations: await seriousAxeViolations(page) })
           const size = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])
           if (size[0] > size[1]) wide.push(`${where}: ${size[0]}px in ${size[1]}px`)
         }

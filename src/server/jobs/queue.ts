@@ -93,8 +93,12 @@ export async function addJob(db: Db, name: string, payload: JobPayload, options:
   return rows[0].id
 }
 
-/** Adds many jobs in one statement, in the caller's transaction (same guarantees as `addJob`). */
-export async function addJobs(db: Db, jobs: Array<{ name: string; payload: JobPayload; options?: JobOptions }>): Promise<void> {
+/**
+ * Adds many jobs in one statement, in the caller's transaction (same guarantees as `addJob`). A job
+ * whose payload is an array is a batch job: added under the key of a job still waiting, its items
+ * join that job's (graphile-worker merges the arrays) instead of replacing them. One key per call.
+ */
+export async function addJobs(db: Db, jobs: Array<{ name: string; payload: JobPayload | JobPayload[]; options?: JobOptions }>): Promise<void> {
   if (jobs.length === 0) return
   const specs = jobs.map(({ name, payload, options = {} }) => ({
     identifier: name,

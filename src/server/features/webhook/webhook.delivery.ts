@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici'
 import type { Config } from '../../config.ts'
 import type { Prisma, PrismaClient } from '../../db/client.ts'
 import type { Bus } from '../../infra/bus.ts'
-import { addJob, addJobs } from '../../jobs/queue.ts'
+import { addJobs } from '../../jobs/queue.ts'
 import type { Logger } from '../../logger.ts'
 import { notify } from '../notification/notification.projector.ts'
 import type { Db } from '../scope.ts'
@@ -12,17 +12,21 @@ import { messageId } from './webhook.signature.ts'
 
 // The delivery outbox. A delivery row and its job are written in the transaction that decides the
 // delivery (the projection of the event log, a replay, a retry), so a committed event is never lost
-// whichever node dies when. Each attempt holds its row locked (FOR UPDATE SKIP LOCKED) from the
-// claim until its outcome is committed, so one node sends it; a node that dies mid-attempt loses its
-// connection and with it the lock, and the sweep of any node re-queues what is overdue.
+// whichever node dies when. An endpoint's new deliveries wait in one batch job (its array payload
+// grows while it waits); the job sends them in chunks, each chunk claimed, sent concurrently and
+// recorded in one transaction that holds its rows locked (FOR UPDATE SKIP LOCKED) from the claim
+// until the outcomes are committed, so one node sends each attempt. A node that dies mid-attempt
+// loses its connection and with it the locks, and the sweep of any node re-queues what is overdue.
 
 export const DELIVER_JOB = 'webhook.deliver'
-/** Live updates of the delivery log (ids only: the screen refetches what it shows). */
+/** Live updates of the delivery log: arrays of notices (ids only: the screen refetches what it shows). */
 export const DELIVERIES_CHANNEL = 'webhook-deliveries'
 /** A due delivery whose job has not run for this long lost it (to a dead node): the sweep re-queues it. */
 const OVERDUE_MS = 10_000
-/** Room for the database work around the HTTP call, within the attempt's transaction. */
+/** Room for the database work around the HTTP calls, within the chunk's transaction. */
 const TRANSACTION_MARGIN_MS = 30_000
+/** Deliveries sent together (concurrently, so a chunk lasts at most one timeout) in one transaction. */
+const CHUNK_SIZE = 50
 const JITTER = 0.1
 
 export interface DeliveryEngineDeps {
@@ -40,19 +44,41 @@ export interface DeliveryNotice {
   status: string
 }
 
-const jobKey = (deliveryId: string) => `webhook:${deliveryId}`
+/** A retry's own job (it runs at its own time). */
+const retryKey = (deliveryId: string) => `webhook:${deliveryId}`
+/** The batch job that holds an endpoint's waiting first attempts. */
+const batchKey = (webhookId: string) => `webhook-batch:${webhookId}`
 
-/** A change of the endpoint's state that an attempt calls for. */
+/** A change of the endpoint's state that attempts call for. */
 type Turn =
   | { kind: 'disable'; webhook: { id: string; url: string }; reason: 'GONE' | 'FAILING' }
   | { kind: 'recovered'; webhook: { id: string; url: string } }
   | { kind: 'failing'; webhook: { id: string; url: string }; at: Date }
 
-/** Queues the first attempt of new deliveries (call in the transaction that created them). */
-export function queueDeliveries(db: Db, deliveryIds: string[]): Promise<void> {
+interface Claimed {
+  id: string
+  webhookId: string
+  step: number
+  payload: unknown
+  url: string
+  isActive: boolean
+  secret: string
+  previousSecret: string | null
+  previousSecretExpiresAt: Date | null
+  failingSince: Date | null
+}
+
+/** Queues the first attempt of new deliveries: one batch job per endpoint (call in the transaction that created them). */
+export function queueDeliveries(db: Db, deliveries: Array<{ id: string; webhookId: string }>): Promise<void> {
+  const byWebhook = new Map<string, Array<{ deliveryId: string }>>()
+  for (const { id, webhookId } of deliveries) {
+    const batch = byWebhook.get(webhookId) ?? []
+    batch.push({ deliveryId: id })
+    byWebhook.set(webhookId, batch)
+  }
   return addJobs(
     db,
-    deliveryIds.map((deliveryId) => ({ name: DELIVER_JOB, payload: { deliveryId }, options: { jobKey: jobKey(deliveryId), maxAttempts: 3 } })),
+    [...byWebhook].map(([webhookId, batch]) => ({ name: DELIVER_JOB, payload: batch, options: { jobKey: batchKey(webhookId), maxAttempts: 3 } })),
   )
 }
 
@@ -67,32 +93,20 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
   const { prisma, config, logger } = deps
 
   /**
-   * Locks the due attempt of a delivery for this transaction, and reads its endpoint in the same
-   * statement; or null (done, not due, or another node has it). Only the delivery row is locked.
+   * Locks the due attempts among these deliveries for this transaction, and reads their endpoint in
+   * the same statement; those done, not due, or held by another node are left out. Only delivery
+   * rows are locked.
    */
-  async function claim(tx: Prisma.TransactionClient, deliveryId: string) {
-    const rows = await tx.$queryRaw<
-      Array<{
-        id: string
-        webhookId: string
-        step: number
-        payload: unknown
-        url: string
-        isActive: boolean
-        secret: string
-        previousSecret: string | null
-        previousSecretExpiresAt: Date | null
-        failingSince: Date | null
-      }>
-    >`
+  function claim(tx: Prisma.TransactionClient, deliveryIds: string[]): Promise<Claimed[]> {
+    return tx.$queryRaw<Claimed[]>`
       SELECT d.id, d."webhookId", d.step, d.payload,
              w.url, w."isActive", w.secret, w."previousSecret", w."previousSecretExpiresAt", w."failingSince"
       FROM "WebhookDelivery" d JOIN "Webhook" w ON w.id = d."webhookId"
-      WHERE d.id = ${deliveryId}::uuid
+      WHERE d.id = ANY(${deliveryIds}::uuid[])
         AND d.status IN ('PENDING', 'RETRYING')
         AND (d."nextRetryAt" IS NULL OR d."nextRetryAt" <= now() + interval '1 second')
+      ORDER BY d.id
       FOR UPDATE OF d SKIP LOCKED`
-    return rows[0] ?? null
   }
 
   function signingSecrets(webhook: { secret: string; previousSecret: string | null; previousSecretExpiresAt: Date | null }) {
@@ -104,46 +118,68 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
   }
 
   /**
-   * Sends the due attempt of a delivery and records it, in one transaction that keeps the row locked
-   * throughout. `retry: false` (test pings) makes a failure final. Returns the outcome, or null when
-   * there was nothing for this node to send.
+   * Sends the due attempt of one delivery and records it. `retry: false` (test pings) makes a failure
+   * final. Returns the outcome, or null when there was nothing for this node to send.
    */
   async function attempt(deliveryId: string, options: { retry?: boolean } = {}): Promise<SendOutcome | null> {
-    let notice: DeliveryNotice | undefined
-    let turn: Turn | null = null
-    const outcome = await prisma.$transaction(
+    const [outcome] = await attemptChunk([deliveryId], options.retry ?? true)
+    return outcome ?? null
+  }
+
+  /** Sends the due attempts of these deliveries, a chunk at a time. */
+  async function attemptMany(deliveryIds: string[]): Promise<void> {
+    for (let start = 0; start < deliveryIds.length; start += CHUNK_SIZE) {
+      await attemptChunk(deliveryIds.slice(start, start + CHUNK_SIZE), true)
+    }
+  }
+
+  /** One transaction: claim, send concurrently, record every outcome; then the endpoints' turns and the notices. */
+  async function attemptChunk(deliveryIds: string[], retry: boolean): Promise<SendOutcome[]> {
+    const notices: DeliveryNotice[] = []
+    let turns: Turn[] = []
+    const outcomes = await prisma.$transaction(
       async (tx) => {
-        const claimed = await claim(tx, deliveryId)
-        if (!claimed) return null
-        const webhook = { ...claimed, id: claimed.webhookId }
-        if (!webhook.isActive) {
-          await tx.webhookDelivery.update({ where: { id: deliveryId }, data: { status: 'FAILED', error: 'The endpoint is disabled', nextRetryAt: null } })
-          notice = { webhookId: claimed.webhookId, deliveryId, status: 'FAILED' }
-          return null
+        const claimed = await claim(tx, deliveryIds)
+        const inactive = claimed.filter((row) => !row.isActive)
+        if (inactive.length) {
+          await tx.webhookDelivery.updateMany({
+            where: { id: { in: inactive.map((row) => row.id) } },
+            data: { status: 'FAILED', error: 'The endpoint is disabled', nextRetryAt: null },
+          })
+          notices.push(...inactive.map((row) => ({ webhookId: row.webhookId, deliveryId: row.id, status: 'FAILED' })))
         }
-        const sent = await sendWebhook({
-          url: webhook.url,
-          id: messageId(deliveryId),
-          body: JSON.stringify(claimed.payload),
-          secrets: signingSecrets(webhook),
-          agent: deps.agent,
-          timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-        })
-        const recorded = await record(tx, webhook, claimed, sent, options.retry ?? true)
-        notice = { webhookId: webhook.id, deliveryId, status: recorded.status }
-        turn = recorded.turn
+        const active = claimed.filter((row) => row.isActive)
+        if (active.length === 0) return []
+        // An endpoint's secrets are opened once per chunk.
+        const secretsOf = new Map<string, string[]>()
+        const sent = await Promise.all(
+          active.map((row) => {
+            if (!secretsOf.has(row.webhookId)) secretsOf.set(row.webhookId, signingSecrets(row))
+            return sendWebhook({
+              url: row.url,
+              id: messageId(row.id),
+              body: JSON.stringify(row.payload),
+              secrets: secretsOf.get(row.webhookId)!,
+              agent: deps.agent,
+              timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+            })
+          }),
+        )
+        const recorded = await record(tx, active.map((row, index) => ({ claimed: row, outcome: sent[index] })), retry)
+        notices.push(...recorded.notices)
+        turns = recorded.turns
         return sent
       },
       { timeout: config.WEBHOOK_TIMEOUT_MS + TRANSACTION_MARGIN_MS },
     )
-    if (turn) await applyTurn(turn)
-    if (notice) await announce(notice)
-    return outcome
+    for (const turn of turns) await applyTurn(turn)
+    if (notices.length) await announce(notices)
+    return outcomes
   }
 
   /**
    * The endpoint's own state after an attempt (failing since, switched off), in a transaction of its
-   * own once the attempt is committed: the attempt's transaction locks only its delivery row, so it
+   * own once the attempt is committed: the attempt's transaction locks only its delivery rows, so it
    * can never deadlock with a deletion of the endpoint (which locks the endpoint, then its deliveries).
    */
   async function applyTurn(turn: Turn) {
@@ -158,58 +194,81 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     }
   }
 
+  /**
+   * Records a chunk's outcomes: every delivery row and its attempt in one statement, the retries'
+   * jobs in another; and says which endpoints turn (first failure, first success after failures,
+   * 410 Gone, failing too long), so the endpoint rows are rarely written.
+   */
   async function record(
     tx: Prisma.TransactionClient,
-    webhook: { id: string; url: string; failingSince: Date | null },
-    claimed: { id: string; step: number },
-    outcome: SendOutcome,
+    entries: Array<{ claimed: Claimed; outcome: SendOutcome }>,
     retry: boolean,
-  ): Promise<{ status: string; turn: Turn | null }> {
+  ): Promise<{ notices: DeliveryNotice[]; turns: Turn[] }> {
     const now = new Date()
-    const gone = outcome.statusCode === 410
-    const step = outcome.ok ? claimed.step : claimed.step + 1
-    const scheduled = outcome.ok || gone || !retry ? null : retryDelayMs(config.WEBHOOK_RETRY_SCHEDULE, step)
-    const delay = scheduled === null ? null : Math.max(scheduled, outcome.retryAfterMs ?? 0)
-    const nextRetryAt = delay === null ? null : new Date(now.getTime() + delay)
-    const status = outcome.ok ? 'SUCCEEDED' : nextRetryAt ? 'RETRYING' : 'FAILED'
-    const failingSince = webhook.failingSince ?? now
-    const failingTooLong = !outcome.ok && now.getTime() - failingSince.getTime() >= config.WEBHOOK_DISABLE_AFTER_SECONDS * 1000
-
-    const updated = await tx.webhookDelivery.update({
-      where: { id: claimed.id },
-      data: {
-        status,
-        attempt: { increment: 1 },
+    const rows = entries.map(({ claimed, outcome }) => {
+      const gone = outcome.statusCode === 410
+      const step = outcome.ok ? claimed.step : claimed.step + 1
+      const scheduled = outcome.ok || gone || !retry ? null : retryDelayMs(config.WEBHOOK_RETRY_SCHEDULE, step)
+      const delay = scheduled === null ? null : Math.max(scheduled, outcome.retryAfterMs ?? 0)
+      const nextRetryAt = delay === null ? null : new Date(now.getTime() + delay)
+      return {
+        id: claimed.id,
+        status: outcome.ok ? 'SUCCEEDED' : nextRetryAt ? 'RETRYING' : 'FAILED',
         step,
-        responseCode: outcome.statusCode,
-        responseBody: outcome.responseExcerpt,
+        responseCode: outcome.statusCode ?? null,
+        responseBody: outcome.responseExcerpt ?? null,
         durationMs: outcome.durationMs,
-        error: outcome.error,
-        nextRetryAt,
-        deliveredAt: outcome.ok ? now : undefined,
-      },
-      select: { attempt: true },
+        error: outcome.error ?? null,
+        nextRetryAt: nextRetryAt?.toISOString() ?? null,
+        delivered: outcome.ok,
+      }
     })
-    await tx.webhookAttempt.create({
-      data: {
-        deliveryId: claimed.id,
-        attempt: updated.attempt,
-        responseCode: outcome.statusCode,
-        responseBody: outcome.responseExcerpt,
-        durationMs: outcome.durationMs,
-        error: outcome.error,
-        nodeId: config.nodeId,
-      },
-    })
-    if (nextRetryAt) {
-      await addJob(tx, DELIVER_JOB, { deliveryId: claimed.id }, { runAt: nextRetryAt, jobKey: jobKey(claimed.id), maxAttempts: 3 })
+    await tx.$executeRaw`
+      WITH input AS (
+        SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS i(
+          id uuid, status text, step int, "responseCode" int, "responseBody" text, "durationMs" int,
+          error text, "nextRetryAt" timestamptz, delivered boolean)
+      ), updated AS (
+        UPDATE "WebhookDelivery" d SET
+          status = i.status::"WebhookDeliveryStatus", attempt = d.attempt + 1, step = i.step,
+          "responseCode" = i."responseCode", "responseBody" = i."responseBody", "durationMs" = i."durationMs",
+          error = i.error, "nextRetryAt" = i."nextRetryAt",
+          "deliveredAt" = CASE WHEN i.delivered THEN now() ELSE d."deliveredAt" END,
+          "updatedAt" = now()
+        FROM input i WHERE d.id = i.id
+        RETURNING d.id, d.attempt
+      )
+      INSERT INTO "WebhookAttempt" ("deliveryId", attempt, "responseCode", "responseBody", "durationMs", error, "nodeId")
+      SELECT u.id, u.attempt, i."responseCode", i."responseBody", i."durationMs", i.error, ${config.nodeId}
+      FROM updated u JOIN input i ON i.id = u.id`
+    const retries = rows.filter((row) => row.nextRetryAt)
+    await addJobs(
+      tx,
+      retries.map((row) => ({
+        name: DELIVER_JOB,
+        payload: { deliveryId: row.id },
+        options: { runAt: new Date(row.nextRetryAt!), jobKey: retryKey(row.id), maxAttempts: 3 },
+      })),
+    )
+
+    const turns: Turn[] = []
+    const byWebhook = new Map<string, typeof entries>()
+    for (const entry of entries) byWebhook.set(entry.claimed.webhookId, [...(byWebhook.get(entry.claimed.webhookId) ?? []), entry])
+    for (const [id, group] of byWebhook) {
+      const { url, failingSince } = group[0].claimed
+      const webhook = { id, url }
+      const anyOk = group.some(({ outcome }) => outcome.ok)
+      const anyFailed = group.some(({ outcome }) => !outcome.ok)
+      const gone = group.some(({ outcome }) => outcome.statusCode === 410)
+      const failingTooLong = anyFailed && now.getTime() - (failingSince ?? now).getTime() >= config.WEBHOOK_DISABLE_AFTER_SECONDS * 1000
+      if (gone || failingTooLong) turns.push({ kind: 'disable', webhook, reason: gone ? 'GONE' : 'FAILING' })
+      else if (anyOk && failingSince) turns.push({ kind: 'recovered', webhook })
+      else if (anyFailed && !anyOk && !failingSince) turns.push({ kind: 'failing', webhook, at: now })
     }
-    // Only at the turns (first failure, first success after failures), so the endpoint row is rarely written.
-    let turn: Turn | null = null
-    if (gone || failingTooLong) turn = { kind: 'disable', webhook, reason: gone ? 'GONE' : 'FAILING' }
-    else if (outcome.ok && webhook.failingSince) turn = { kind: 'recovered', webhook }
-    else if (!outcome.ok && !webhook.failingSince) turn = { kind: 'failing', webhook, at: now }
-    return { status, turn }
+    return {
+      notices: rows.map((row, index) => ({ webhookId: entries[index].claimed.webhookId, deliveryId: row.id, status: row.status })),
+      turns,
+    }
   }
 
   /** Switches an endpoint off by itself and tells every active admin why. */
@@ -228,8 +287,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     }])
   }
 
-  async function announce(notice: DeliveryNotice) {
-    await deps.bus.publish(DELIVERIES_CHANNEL, notice).catch((error) => logger.warn({ err: (error as Error).message }, 'delivery notice not published'))
+  /** One message for a chunk's notices, to every node's subscribers. */
+  async function announce(notices: DeliveryNotice[]) {
+    await deps.bus.publish(DELIVERIES_CHANNEL, notices).catch((error) => logger.warn({ err: (error as Error).message }, 'delivery notice not published'))
   }
 
   /**
@@ -241,24 +301,27 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
    */
   async function sweep(): Promise<number> {
     return prisma.$transaction(async (tx) => {
-      const overdue = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT d.id FROM "WebhookDelivery" d
+      const overdue = await tx.$queryRaw<Array<{ id: string; webhookId: string }>>`
+        SELECT d.id, d."webhookId" FROM "WebhookDelivery" d
         WHERE d.status IN ('PENDING', 'RETRYING')
           AND COALESCE(d."nextRetryAt", d."createdAt") < now() - ${OVERDUE_MS} * interval '1 millisecond'
           AND NOT EXISTS (
             SELECT 1 FROM graphile_worker._private_jobs j
-            WHERE j.key = 'webhook:' || d.id::text AND j.is_available
+            WHERE j.is_available
+              AND (j.key = 'webhook:' || d.id::text
+                OR (j.key = 'webhook-batch:' || d."webhookId"::text
+                  AND j.payload::jsonb @> jsonb_build_array(jsonb_build_object('deliveryId', d.id::text))))
           )
         ORDER BY COALESCE(d."nextRetryAt", d."createdAt")
         LIMIT 1000
         FOR UPDATE OF d SKIP LOCKED`
-      await queueDeliveries(tx, overdue.map((row) => row.id))
+      await queueDeliveries(tx, overdue)
       if (overdue.length) logger.info({ count: overdue.length }, 'overdue webhook deliveries re-queued')
       return overdue.length
     })
   }
 
-  return { attempt, sweep, announce }
+  return { attempt, attemptMany, sweep, announce }
 }
 
 export type DeliveryEngine = ReturnType<typeof createDeliveryEngine>

@@ -2,12 +2,17 @@ import type { JobHandler } from '../../jobs/queue.ts'
 import { DELIVER_JOB } from './webhook.delivery.ts'
 import type { WebhookRuntime } from './webhook.service.ts'
 
-/** The queue's webhook work: one attempt of one delivery per job (retries are new jobs at their time). */
+/**
+ * The queue's webhook work: the first attempts of an endpoint's new deliveries as one batch job
+ * (an array payload that grows while it waits, see `queueDeliveries`), and each retry as a job of
+ * its own at its time (`{ deliveryId }`).
+ */
 export function webhookJobs(runtime: WebhookRuntime): Record<string, JobHandler> {
   return {
-    [DELIVER_JOB]: async (payload) => {
-      if (typeof payload.deliveryId !== 'string') return
-      await runtime.engine.attempt(payload.deliveryId)
+    [DELIVER_JOB]: async (payload: unknown) => {
+      const items = Array.isArray(payload) ? payload : [payload]
+      const ids = items.map((item) => (item as { deliveryId?: unknown } | null)?.deliveryId).filter((id): id is string => typeof id === 'string')
+      await runtime.engine.attemptMany(ids)
     },
   }
 }

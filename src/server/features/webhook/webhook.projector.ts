@@ -114,8 +114,8 @@ export function createWebhookProjector(deps: { prisma: PrismaClient }) {
       }))
     })
     if (rows.length === 0) return
-    const created = await tx.webhookDelivery.createManyAndReturn({ data: rows, select: { id: true } })
-    await queueDeliveries(tx, created.map((row) => row.id))
+    const created = await tx.webhookDelivery.createManyAndReturn({ data: rows, select: { id: true, webhookId: true } })
+    await queueDeliveries(tx, created)
   }
 }
 

@@ -35,9 +35,9 @@ export const webhookRouter = router({
     const pending: DeliveryNotice[] = []
     let wake: (() => void) | undefined
     const unsubscribe = ctx.bus.subscribe(DELIVERIES_CHANNEL, (message) => {
-      const notice = message as DeliveryNotice
-      if (notice.webhookId !== input.webhookId) return
-      pending.push(notice)
+      const notices = (message as DeliveryNotice[]).filter((notice) => notice.webhookId === input.webhookId)
+      if (notices.length === 0) return
+      pending.push(...notices)
       wake?.()
     })
     const stop = () => wake?.()

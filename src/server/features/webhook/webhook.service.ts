@@ -220,13 +220,16 @@ export async function listDeliveries(
 export async function replayDeliveries(ctx: WebhookServiceContext, input: z.output<typeof webhookReplayInput>): Promise<{ count: number }> {
   return ctx.prisma.$transaction(async (tx) => {
     let ids: string[]
+    let webhookId: string
     if ('deliveryId' in input) {
       const delivery = await tx.webhookDelivery.findUnique({ where: { id: input.deliveryId }, select: { webhookId: true } })
       if (!delivery) throw notFound('Delivery')
       await assertActive(tx, delivery.webhookId)
       ids = [input.deliveryId]
+      webhookId = delivery.webhookId
     } else {
       await assertActive(tx, input.webhookId)
+      webhookId = input.webhookId
       const failed = await tx.webhookDelivery.findMany({
         where: { webhookId: input.webhookId, status: 'FAILED', createdAt: { gte: input.since } },
         select: { id: true },
@@ -238,7 +241,7 @@ export async function replayDeliveries(ctx: WebhookServiceContext, input: z.outp
       where: { id: { in: ids } },
       data: { status: 'PENDING', step: 0, nextRetryAt: null },
     })
-    await queueDeliveries(tx, ids)
+    await queueDeliveries(tx, ids.map((id) => ({ id, webhookId })))
     return { count: ids.length }
   })
 }
