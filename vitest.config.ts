@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Two test files at a time, even on two CPUs: integration files spend most of their time waiting
+    // on PostgreSQL, Redis and their server processes (12.5 min → 7.5 min for the suite here).
+    maxWorkers: 2,
     // `--coverage` (npm run test:coverage, and npm test): line coverage of src/, printed as a summary.
     coverage: {
       provider: 'v8',

@@ -83,6 +83,21 @@ test.describe('two-step verification', () => {
     await page.getByLabel('Code de secours').fill(recoveryCodes[0])
     await page.getByRole('button', { name: 'Vérifier' }).click()
     await expect(page.getByText('Ce code de secours est incorrect ou a déjà servi.')).toBeVisible()
+
+    // New recovery codes, against a code from the app: shown once, ten again.
+    await page.getByRole('button', { name: 'Utiliser l’application' }).click()
+    await page.getByLabel('Code de vérification').fill(codeOf(app, 2))
+    await page.getByRole('button', { name: 'Vérifier' }).click()
+    await expect(page.getByTestId('dashboard-greeting')).toBeVisible()
+    await page.goto('/settings/security')
+    await card.getByRole('button', { name: 'Générer de nouveaux codes de secours' }).click()
+    await card.getByLabel('Code à 6 chiffres').fill(codeOf(app, 3))
+    await card.getByRole('button', { name: 'Générer', exact: true }).click()
+    await expect(card.getByText('Nouveaux codes de secours')).toBeVisible()
+    await expect(codes).toHaveCount(10)
+    expect((await codes.allInnerTexts()).some((code) => recoveryCodes.includes(code))).toBe(false)
+    await card.getByRole('button', { name: 'J’ai noté mes codes' }).click()
+    await expect(card.getByText('10 codes de secours restants')).toBeVisible()
   })
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -163,6 +163,26 @@ describe('signing in with two-factor sign-in on', () => {
   })
 })
 
+describe('renewing the recovery codes', () => {
+  it('needs a code from the app; the new ten work, the old ones no longer do', async () => {
+    const { email, app, client, recoveryCodes, user } = await enrolled()
+    const wrong = await errorOf(client.trpc.auth.regenerateRecoveryCodes.mutate({ code: '000000' }))
+    expect(wrong.data?.fieldCodes).toEqual({ code: ['two_factor_code_wrong'] })
+    const { recoveryCodes: renewed } = await client.trpc.auth.regenerateRecoveryCodes.mutate({ code: codeAt(app, 1) })
+    expect(renewed).toHaveLength(10)
+    expect(new Set(renewed).size).toBe(10)
+    expect(renewed.some((code) => recoveryCodes.includes(code))).toBe(false)
+    expect((await client.trpc.auth.twoFactorStatus.query()).recoveryCodesLeft).toBe(10)
+
+    const old = await passwordStep(email)
+    expect((await errorOf(old.trpc.auth.completeSignIn.mutate({ recoveryCode: recoveryCodes[0] }))).data?.fieldCodes).toEqual({ recoveryCode: ['recovery_code_wrong'] })
+    const fresh = await passwordStep(email)
+    await fresh.trpc.auth.completeSignIn.mutate({ recoveryCode: renewed[0] })
+    expect(await fresh.trpc.auth.me.query()).toMatchObject({ email })
+    expect(await server.deps.prisma.domainEvent.count({ where: { type: 'security.recovery_codes_regenerated', entityId: user.id } })).toBe(1)
+  })
+})
+
 describe('turning two-factor sign-in off', () => {
   it('needs the password and a code; then the password alone signs in', async () => {
     const { email, app, client, user } = await enrolled()

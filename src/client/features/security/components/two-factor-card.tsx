@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { ShieldCheck, ShieldOff } from 'lucide-react'
+import { KeyRound, ShieldCheck, ShieldOff } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
-import { confirmTwoFactorInput, disableTwoFactorInput } from '../../../../shared/schemas/auth.ts'
+import { confirmTwoFactorInput, disableTwoFactorInput, regenerateRecoveryCodesInput } from '../../../../shared/schemas/auth.ts'
 import { Alert } from '../../../components/ui/alert.tsx'
 import { Badge } from '../../../components/ui/badge.tsx'
 import { Button } from '../../../components/ui/button.tsx'
@@ -24,7 +24,7 @@ export function TwoFactorCard() {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const status = useQuery(trpc.auth.twoFactorStatus.queryOptions())
-  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null)
+  const [recoveryCodes, setRecoveryCodes] = useState<{ codes: string[]; renewed: boolean } | null>(null)
 
   return (
     <Card data-testid="two-factor-card">
@@ -41,7 +41,7 @@ export function TwoFactorCard() {
       </CardHeader>
       <CardContent className="space-y-4">
         {recoveryCodes ? (
-          <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
+          <RecoveryCodes codes={recoveryCodes.codes} renewed={recoveryCodes.renewed} onDone={() => setRecoveryCodes(null)} />
         ) : status.isPending ? (
           <div className="space-y-3" aria-label={t('common.loading')} aria-busy>
             <Skeleton className="h-5 w-2/3" />
@@ -62,7 +62,10 @@ export function TwoFactorCard() {
               {t('security.twoFactor.codesLeft', { count: status.data.recoveryCodesLeft })}
             </p>
             {status.data.recoveryCodesLeft <= 3 && <Alert tone="warning">{t('security.twoFactor.fewCodes')}</Alert>}
-            <DisableForm required={status.data.required} />
+            <div className="flex flex-wrap items-start gap-2">
+              <RegenerateForm onRenewed={(codes) => setRecoveryCodes({ codes, renewed: true })} />
+              <DisableForm required={status.data.required} />
+            </div>
           </>
         ) : (
           <>
@@ -71,7 +74,7 @@ export function TwoFactorCard() {
                 {t('security.twoFactor.required')}
               </Alert>
             )}
-            <EnrolForm onEnabled={setRecoveryCodes} />
+            <EnrolForm onEnabled={(codes) => setRecoveryCodes({ codes, renewed: false })} />
           </>
         )}
       </CardContent>
@@ -165,11 +168,11 @@ function EnrolForm({ onEnabled }: { onEnabled(codes: string[]): void }) {
   )
 }
 
-function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone(): void }) {
+function RecoveryCodes({ codes, renewed, onDone }: { codes: string[]; renewed: boolean; onDone(): void }) {
   const { t } = useTranslation()
   return (
     <div className="space-y-4" data-testid="recovery-codes">
-      <Alert tone="success" title={t('security.twoFactor.enabledTitle')}>
+      <Alert tone="success" title={t(renewed ? 'security.twoFactor.regeneratedTitle' : 'security.twoFactor.enabledTitle')}>
         {t('security.twoFactor.recoveryHelp')}
       </Alert>
       <ul className="grid max-w-md grid-cols-2 gap-2 rounded-lg border border-zinc-200 p-3 font-mono text-sm text-zinc-900 dark:border-zinc-800 dark:text-zinc-100">
@@ -184,6 +187,60 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone(): void }) {
         <Button onClick={onDone}>{t('security.twoFactor.savedCodes')}</Button>
       </div>
     </div>
+  )
+}
+
+/** New recovery codes against a code from the app (the old ones stop working); shown once, like at enrolment. */
+function RegenerateForm({ onRenewed }: { onRenewed(codes: string[]): void }) {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const [open, setOpen] = useState(false)
+  const [errors, setErrors] = useState<FormErrors>({})
+  const regenerate = useMutation(
+    trpc.auth.regenerateRecoveryCodes.mutationOptions({
+      onSuccess: async ({ recoveryCodes }) => {
+        setOpen(false)
+        onRenewed(recoveryCodes)
+        await queryClient.invalidateQueries({ queryKey: trpc.auth.twoFactorStatus.queryKey() })
+      },
+      onError: (error) => setErrors(serverFieldErrors(error)),
+    }),
+  )
+  if (!open) {
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        <KeyRound aria-hidden className="size-4" />
+        {t('security.twoFactor.regenerate')}
+      </Button>
+    )
+  }
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const parsed = validateForm(regenerateRecoveryCodesInput, { code: String(new FormData(event.currentTarget).get('code') ?? '') })
+    if (!parsed.success) return setErrors(parsed.errors)
+    setErrors({})
+    regenerate.mutate(parsed.data)
+  }
+  const bannerError = regenerate.isError && Object.keys(serverFieldErrors(regenerate.error)).length === 0
+  return (
+    <form noValidate onSubmit={submit} className="w-full max-w-md space-y-3" aria-label={t('security.twoFactor.regenerate')}>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">{t('security.twoFactor.regenerateHelp')}</p>
+      {bannerError && (
+        <Alert tone="error" title={t('security.twoFactor.regenerateError')}>
+          {requestErrorMessage(regenerate.error, t)}
+        </Alert>
+      )}
+      <TextField label={t('security.twoFactor.code')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={7} errors={errors.code} />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" loading={regenerate.isPending}>
+          {t('security.twoFactor.regenerateConfirm')}
+        </Button>
+        <Button variant="ghost" onClick={() => setOpen(false)}>
+          {t('security.twoFactor.cancel')}
+        </Button>
+      </div>
+    </form>
   )
 }
 
