@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type ReactNode } from 'react'
+import type { z } from 'zod'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { KeyRound, ShieldCheck, ShieldOff } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
@@ -195,52 +196,21 @@ function RegenerateForm({ onRenewed }: { onRenewed(codes: string[]): void }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const [open, setOpen] = useState(false)
-  const [errors, setErrors] = useState<FormErrors>({})
-  const regenerate = useMutation(
-    trpc.auth.regenerateRecoveryCodes.mutationOptions({
-      onSuccess: async ({ recoveryCodes }) => {
-        setOpen(false)
+  const regenerate = useMutation(trpc.auth.regenerateRecoveryCodes.mutationOptions())
+  return (
+    <FactorForm
+      label={t('security.twoFactor.regenerate')}
+      icon={<KeyRound aria-hidden className="size-4" />}
+      intro={<p className="text-sm text-zinc-700 dark:text-zinc-300">{t('security.twoFactor.regenerateHelp')}</p>}
+      submitLabel={t('security.twoFactor.regenerateConfirm')}
+      errorTitle={t('security.twoFactor.regenerateError')}
+      schema={regenerateRecoveryCodesInput}
+      onSubmit={async (values) => {
+        const { recoveryCodes } = await regenerate.mutateAsync(values)
         onRenewed(recoveryCodes)
         await queryClient.invalidateQueries({ queryKey: trpc.auth.twoFactorStatus.queryKey() })
-      },
-      onError: (error) => setErrors(serverFieldErrors(error)),
-    }),
-  )
-  if (!open) {
-    return (
-      <Button variant="secondary" onClick={() => setOpen(true)}>
-        <KeyRound aria-hidden className="size-4" />
-        {t('security.twoFactor.regenerate')}
-      </Button>
-    )
-  }
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const parsed = validateForm(regenerateRecoveryCodesInput, { code: String(new FormData(event.currentTarget).get('code') ?? '') })
-    if (!parsed.success) return setErrors(parsed.errors)
-    setErrors({})
-    regenerate.mutate(parsed.data)
-  }
-  const bannerError = regenerate.isError && Object.keys(serverFieldErrors(regenerate.error)).length === 0
-  return (
-    <form noValidate onSubmit={submit} className="w-full max-w-md space-y-3" aria-label={t('security.twoFactor.regenerate')}>
-      <p className="text-sm text-zinc-700 dark:text-zinc-300">{t('security.twoFactor.regenerateHelp')}</p>
-      {bannerError && (
-        <Alert tone="error" title={t('security.twoFactor.regenerateError')}>
-          {requestErrorMessage(regenerate.error, t)}
-        </Alert>
-      )}
-      <TextField label={t('security.twoFactor.code')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={7} errors={errors.code} />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" loading={regenerate.isPending}>
-          {t('security.twoFactor.regenerateConfirm')}
-        </Button>
-        <Button variant="ghost" onClick={() => setOpen(false)}>
-          {t('security.twoFactor.cancel')}
-        </Button>
-      </div>
-    </form>
+      }}
+    />
   )
 }
 
@@ -248,55 +218,97 @@ function DisableForm({ required }: { required: boolean }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const [open, setOpen] = useState(false)
-  const [errors, setErrors] = useState<FormErrors>({})
-  const disable = useMutation(
-    trpc.auth.disableTwoFactor.mutationOptions({
-      onSuccess: async () => {
-        setOpen(false)
+  const disable = useMutation(trpc.auth.disableTwoFactor.mutationOptions())
+  return (
+    <FactorForm
+      label={t('security.twoFactor.disable')}
+      icon={<ShieldOff aria-hidden className="size-4" />}
+      intro={required && <Alert tone="warning">{t('security.twoFactor.disableRequired')}</Alert>}
+      submitLabel={t('security.twoFactor.disableConfirm')}
+      danger
+      errorTitle={t('security.twoFactor.disableError')}
+      withPassword
+      schema={disableTwoFactorInput}
+      onSubmit={async (values) => {
+        await disable.mutateAsync(values as z.output<typeof disableTwoFactorInput>)
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.auth.twoFactorStatus.queryKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() }),
         ])
-      },
-      onError: (error) => setErrors(serverFieldErrors(error)),
-    }),
+      }}
+    />
   )
+}
+
+/**
+ * A button that opens a small form asking for a code from the app (and the password with
+ * `withPassword`, where a recovery code is accepted too): field errors under their field, any other
+ * failure as a banner; closed again once `onSubmit` succeeds.
+ */
+function FactorForm(props: {
+  label: string
+  icon: ReactNode
+  intro?: ReactNode
+  submitLabel: string
+  danger?: boolean
+  errorTitle: string
+  withPassword?: boolean
+  schema: z.ZodType<{ code: string; password?: string }>
+  onSubmit(values: { code: string; password?: string }): Promise<void>
+}) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const [errors, setErrors] = useState<FormErrors>({})
+  const action = useMutation({
+    mutationFn: props.onSubmit,
+    onSuccess: () => setOpen(false),
+    onError: (error) => setErrors(serverFieldErrors(error)),
+  })
   if (!open) {
     return (
       <Button variant="secondary" onClick={() => setOpen(true)}>
-        <ShieldOff aria-hidden className="size-4" />
-        {t('security.twoFactor.disable')}
+        {props.icon}
+        {props.label}
       </Button>
     )
   }
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
-    const parsed = validateForm(disableTwoFactorInput, { password: String(form.get('password') ?? ''), code: String(form.get('code') ?? '') })
+    const values = { code: String(form.get('code') ?? ''), ...(props.withPassword ? { password: String(form.get('password') ?? '') } : {}) }
+    const parsed = validateForm(props.schema, values)
     if (!parsed.success) return setErrors(parsed.errors)
     setErrors({})
-    disable.mutate(parsed.data)
+    action.mutate(parsed.data)
   }
-  const bannerError = disable.isError && Object.keys(serverFieldErrors(disable.error)).length === 0
+  const bannerError = action.isError && Object.keys(serverFieldErrors(action.error)).length === 0
+  // A line of its own in the row of buttons it opened from.
   return (
-    <form noValidate onSubmit={submit} className="max-w-md space-y-3" aria-label={t('security.twoFactor.disable')}>
-      {required && <Alert tone="warning">{t('security.twoFactor.disableRequired')}</Alert>}
-      {bannerError && (
-        <Alert tone="error" title={t('security.twoFactor.disableError')}>
-          {requestErrorMessage(disable.error, t)}
-        </Alert>
-      )}
-      <TextField label={t('security.twoFactor.password')} name="password" type="password" autoComplete="current-password" errors={errors.password} />
-      <TextField label={t('security.twoFactor.codeOrRecovery')} name="code" autoComplete="one-time-code" errors={errors.code} />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant="danger" loading={disable.isPending}>
-          {t('security.twoFactor.disableConfirm')}
-        </Button>
-        <Button variant="ghost" onClick={() => setOpen(false)}>
-          {t('security.twoFactor.cancel')}
-        </Button>
-      </div>
-    </form>
+    <div className="basis-full">
+      <form noValidate onSubmit={submit} className="max-w-md space-y-3" aria-label={props.label}>
+        {props.intro}
+        {bannerError && (
+          <Alert tone="error" title={props.errorTitle}>
+            {requestErrorMessage(action.error, t)}
+          </Alert>
+        )}
+        {props.withPassword ? (
+          <>
+            <TextField label={t('security.twoFactor.password')} name="password" type="password" autoComplete="current-password" errors={errors.password} />
+            <TextField label={t('security.twoFactor.codeOrRecovery')} name="code" autoComplete="one-time-code" errors={errors.code} />
+          </>
+        ) : (
+          <TextField label={t('security.twoFactor.code')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={7} errors={errors.code} />
+        )}
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" variant={props.danger ? 'danger' : 'primary'} loading={action.isPending}>
+            {props.submitLabel}
+          </Button>
+          <Button variant="ghost" onClick={() => setOpen(false)}>
+            {t('security.twoFactor.cancel')}
+          </Button>
+        </div>
+      </form>
+    </div>
   )
 }
