@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    // Two test files at a time, even on two CPUs: integration files spend most of their time waiting
-    // on PostgreSQL, Redis and their server processes (12.5 min → 7.5 min for the suite here).
-    maxWorkers: 2,
+    // One test file at a time. Two would take the suite from 12.5 to 7.5 minutes here, but two
+    // files that each run two server nodes (about 40 pooled connections a node) can exceed
+    // PostgreSQL's default 100 connections ("too many clients"): smaller pools in tests come first.
+    maxWorkers: 1,
     // `--coverage` (npm run test:coverage, and npm test): line coverage of src/, printed as a summary.
     coverage: {
       provider: 'v8',
