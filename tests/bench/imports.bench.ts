@@ -98,7 +98,7 @@ export async function benchImports(log: (line: string) => void): Promise<ImportB
   try {
     const client = await loginAs(server.url, 'sales.paris@demo.test')
     const files: ImportBenchRow[] = []
-    for (const rows of (process.env.BENCH_IMPORT_ROWS ?? '10000,100000').split(",").map(Number)) {
+    for (const rows of (process.env.BENCH_IMPORT_ROWS ?? '10000,100000').split(',').map(Number)) {
       log(`imports: ${rows} rows…`)
       files.push(await runOne(server, client, rows))
     }

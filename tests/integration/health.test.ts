@@ -1,22 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePort } from '../support/processes.ts'
+import { startPrivateRedis, type PrivateRedis } from '../support/processes.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
 describe('health endpoints', () => {
-  let redisPort: number
-  let redis: ChildProcess
+  let redis: PrivateRedis
   let server: TestServer
 
   beforeAll(async () => {
     // A throwaway Redis of our own, so the test can stop it.
-    redisPort = await freePort()
-    redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    server = await startTestServer({ env: { REDIS_URL: `redis://127.0.0.1:${redisPort}` } })
+    redis = await startPrivateRedis()
+    server = await startTestServer({ env: { REDIS_URL: redis.url } })
   })
   afterAll(async () => {
-    redis?.kill('SIGKILL')
+    await redis?.stop()
     await server?.stop()
   })
 
@@ -29,8 +25,7 @@ describe('health endpoints', () => {
   })
 
   it('reports not ready while Redis is unreachable, and alive all the same', async () => {
-    redis.kill('SIGKILL')
-    await new Promise((resolve) => redis.once('exit', resolve))
+    await redis.stop()
     const ready = await fetch(`${server.url}/readyz`)
     expect(ready.status).toBe(503)
     expect(await ready.json()).toMatchObject({ checks: { database: 'ok', redis: 'unreachable' } })

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, type TestClient } from '../support/client.ts'
@@ -6,48 +5,23 @@ import { createTestDatabase, type TestDatabase } from '../support/database.ts'
 import { hashPassword } from '../../src/server/features/auth/password.ts'
 import { USER_COLORS, userColor, type PresenceMember } from '../../src/shared/realtime/collaboration.ts'
 import { demoUsers, makeOrganisation, unique } from '../support/factories.ts'
-import { freePort, startServerProcess, type ServerProcess } from '../support/processes.ts'
+import { freePort, startPrivateRedis, startServerProcess, type PrivateRedis, type ServerProcess } from '../support/processes.ts'
 import { joinPresence, openNotes, request } from '../support/collaboration.ts'
 import { connectSocket } from '../support/socket.ts'
 
 // Two server processes sharing one PostgreSQL database and one Redis of their own (so the test can
 // stop and restart it).
 let database: TestDatabase
-let redisPort: number
-let redis: ChildProcess | undefined
+let redis: PrivateRedis
 let nodeA: ServerProcess
 let nodeB: ServerProcess
 let parisTeam: string
 let nodeEnv: Record<string, string>
 
-async function startRedis() {
-  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = net.createConnection(redisPort, '127.0.0.1')
-      socket.once('connect', () => (socket.destroy(), resolve(true)))
-      socket.once('error', () => resolve(false))
-    })
-    if (up) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('redis did not start')
-}
-
-async function stopRedis() {
-  const process = redis
-  redis = undefined
-  if (!process || process.exitCode !== null) return
-  const exited = new Promise((resolve) => process.once('exit', resolve))
-  process.kill('SIGKILL')
-  await exited
-}
-
 beforeAll(async () => {
   database = await createTestDatabase()
-  redisPort = await freePort()
-  await startRedis()
-  nodeEnv = { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, SEED_DEMO: 'true', LOG_LEVEL: 'warn', DUE_TASK_INTERVAL_MS: '200' }
+  redis = await startPrivateRedis()
+  nodeEnv = { DATABASE_URL: database.url, REDIS_URL: redis.url, SEED_DEMO: 'true', LOG_LEVEL: 'warn', DUE_TASK_INTERVAL_MS: '200' }
   // One after the other: the first seeds the demo data.
   nodeA = await startServerProcess({ ...nodeEnv, NODE_ID: 'node-a' })
   nodeB = await startServerProcess({ ...nodeEnv, NODE_ID: 'node-b' })
@@ -56,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([nodeA?.stop(), nodeB?.stop()])
-  await stopRedis()
+  await redis?.stop()
   await database?.drop()
 })
 
@@ -104,11 +78,11 @@ describe('two server nodes', () => {
     await moverOnA.trpc.pipeline.move.mutate({ id: card.id, fromStage: stages[0], toStage: stages[1] })
     await browser.waitFor((item) => item.entityId === card.id)
 
-    await stopRedis()
+    await redis.stop()
     // Writes go on while Redis is away.
     await moverOnA.trpc.pipeline.move.mutate({ id: card.id, fromStage: stages[1], toStage: stages[2] })
     await moverOnA.trpc.pipeline.move.mutate({ id: card.id, fromStage: stages[2], toStage: stages[3] })
-    await startRedis()
+    await redis.start()
     await moverOnA.trpc.pipeline.move.mutate({ id: card.id, fromStage: stages[3], toStage: stages[4] })
 
     await browser.waitFor((item) => item.entityId === card.id && (item.payload as any).changes.stage.to === 'WON', 30_000)

@@ -1,42 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, type TestClient } from '../support/client.ts'
 import { createTestDatabase, type TestDatabase } from '../support/database.ts'
 import { demoUsers, unique } from '../support/factories.ts'
-import { freePort, startServerProcess, type ServerProcess } from '../support/processes.ts'
+import { startPrivateRedis, startServerProcess, type PrivateRedis, type ServerProcess } from '../support/processes.ts'
 
 // The exact read cache across two server processes sharing one PostgreSQL and one Redis of this
 // test's own (so it can kill it; the shared Redis is never touched).
 let database: TestDatabase
-let redisPort: number
-let redis: ChildProcess | undefined
+let redis: PrivateRedis
 let nodeA: ServerProcess
 let nodeB: ServerProcess
 let teams: { paris: string; lyon: string }
-
-async function startRedis() {
-  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = net.createConnection(redisPort, '127.0.0.1')
-      socket.once('connect', () => (socket.destroy(), resolve(true)))
-      socket.once('error', () => resolve(false))
-    })
-    if (up) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('redis did not start')
-}
-
-async function killRedis() {
-  const process = redis
-  redis = undefined
-  if (!process || process.exitCode !== null) return
-  const exited = new Promise((resolve) => process.once('exit', resolve))
-  process.kill('SIGKILL')
-  await exited
-}
 
 interface CacheStats {
   hits: number
@@ -48,9 +22,8 @@ const stats = async (node: ServerProcess): Promise<CacheStats> => (await (await 
 
 beforeAll(async () => {
   database = await createTestDatabase()
-  redisPort = await freePort()
-  await startRedis()
-  const env = { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, SEED_DEMO: 'true', LOG_LEVEL: 'warn' }
+  redis = await startPrivateRedis()
+  const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, SEED_DEMO: 'true', LOG_LEVEL: 'warn' }
   nodeA = await startServerProcess({ ...env, NODE_ID: 'cache-a' })
   nodeB = await startServerProcess({ ...env, NODE_ID: 'cache-b' })
   teams = (await demoUsers(database.prisma)).teams
@@ -58,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([nodeA?.stop(), nodeB?.stop()])
-  await killRedis()
+  await redis?.stop()
   await database?.drop()
 })
 
@@ -194,7 +167,7 @@ describe('exact read cache over two nodes', () => {
       await client.trpc.organisations.byId.query({ id: organisation.id })
       await client.trpc.organisations.byId.query({ id: organisation.id })
     }
-    await killRedis()
+    await redis.stop()
     // Reads keep working on both nodes.
     for (const client of [salesA, salesB]) {
       expect((await client.trpc.organisations.byId.query({ id: organisation.id })).name).toBe(organisation.name)
@@ -206,7 +179,7 @@ describe('exact read cache over two nodes', () => {
     expect((await stats(nodeA)).trusted).toBe(false)
     expect((await stats(nodeB)).trusted).toBe(false)
 
-    await startRedis()
+    await redis.start()
     await expect.poll(async () => (await stats(nodeA)).trusted && (await stats(nodeB)).trusted, { timeout: 20_000 }).toBe(true)
     for (const client of [salesA, salesB]) {
       expect((await client.trpc.organisations.byId.query({ id: organisation.id })).name).toBe(renamed.name)

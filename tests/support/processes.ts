@@ -65,3 +65,46 @@ export async function startServerProcess(
     },
   }
 }
+
+export interface PrivateRedis {
+  url: string
+  /** Starts it (again, on the same port) and waits until it accepts connections. */
+  start(): Promise<void>
+  /** Kills it (SIGKILL, as a crash would) and waits for it to exit. */
+  stop(): Promise<void>
+}
+
+/**
+ * A throwaway redis-server of a test's own, on a free port, started: a test that stops it never
+ * touches the Redis other tests share.
+ */
+export async function startPrivateRedis(): Promise<PrivateRedis> {
+  const port = await freePort()
+  let child: ChildProcess | undefined
+  const redis: PrivateRedis = {
+    url: `redis://127.0.0.1:${port}`,
+    async start() {
+      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const up = await new Promise<boolean>((resolve) => {
+          const socket = net.createConnection(port, '127.0.0.1')
+          socket.once('connect', () => (socket.destroy(), resolve(true)))
+          socket.once('error', () => resolve(false))
+        })
+        if (up) return
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      throw new Error('redis did not start')
+    },
+    async stop() {
+      const process = child
+      child = undefined
+      if (!process || process.exitCode !== null) return
+      const exited = new Promise((resolve) => process.once('exit', resolve))
+      process.kill('SIGKILL')
+      await exited
+    },
+  }
+  await redis.start()
+  return redis
+}

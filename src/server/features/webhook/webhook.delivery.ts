@@ -70,16 +70,25 @@ interface Claimed {
 
 /** Queues the first attempt of new deliveries: one batch job per endpoint (call in the transaction that created them). */
 export function queueDeliveries(db: Db, deliveries: Array<{ id: string; webhookId: string }>): Promise<void> {
-  const byWebhook = new Map<string, Array<{ deliveryId: string }>>()
-  for (const { id, webhookId } of deliveries) {
-    const batch = byWebhook.get(webhookId) ?? []
-    batch.push({ deliveryId: id })
-    byWebhook.set(webhookId, batch)
-  }
   return addJobs(
     db,
-    [...byWebhook].map(([webhookId, batch]) => ({ name: DELIVER_JOB, payload: batch, options: { jobKey: batchKey(webhookId), maxAttempts: 3 } })),
+    [...groupBy(deliveries, (delivery) => delivery.webhookId)].map(([webhookId, batch]) => ({
+      name: DELIVER_JOB,
+      payload: batch.map(({ id }) => ({ deliveryId: id })),
+      options: { jobKey: batchKey(webhookId), maxAttempts: 3 },
+    })),
   )
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    const group = groups.get(key)
+    if (group) group.push(item)
+    else groups.set(key, [item])
+  }
+  return groups
 }
 
 /** The delay before retry number `step` (1-based), with ±10 % jitter, or null when the schedule is over. */
@@ -219,7 +228,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
         responseBody: outcome.responseExcerpt ?? null,
         durationMs: outcome.durationMs,
         error: outcome.error ?? null,
-        nextRetryAt: nextRetryAt?.toISOString() ?? null,
+        nextRetryAt,
         delivered: outcome.ok,
       }
     })
@@ -241,20 +250,15 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
       INSERT INTO "WebhookAttempt" ("deliveryId", attempt, "responseCode", "responseBody", "durationMs", error, "nodeId")
       SELECT u.id, u.attempt, i."responseCode", i."responseBody", i."durationMs", i.error, ${config.nodeId}
       FROM updated u JOIN input i ON i.id = u.id`
-    const retries = rows.filter((row) => row.nextRetryAt)
     await addJobs(
       tx,
-      retries.map((row) => ({
-        name: DELIVER_JOB,
-        payload: { deliveryId: row.id },
-        options: { runAt: new Date(row.nextRetryAt!), jobKey: retryKey(row.id), maxAttempts: 3 },
-      })),
+      rows.flatMap(({ id, nextRetryAt }) =>
+        nextRetryAt ? [{ name: DELIVER_JOB, payload: { deliveryId: id }, options: { runAt: nextRetryAt, jobKey: retryKey(id), maxAttempts: 3 } }] : [],
+      ),
     )
 
     const turns: Turn[] = []
-    const byWebhook = new Map<string, typeof entries>()
-    for (const entry of entries) byWebhook.set(entry.claimed.webhookId, [...(byWebhook.get(entry.claimed.webhookId) ?? []), entry])
-    for (const [id, group] of byWebhook) {
+    for (const [id, group] of groupBy(entries, (entry) => entry.claimed.webhookId)) {
       const { url, failingSince } = group[0].claimed
       const webhook = { id, url }
       const anyOk = group.some(({ outcome }) => outcome.ok)
@@ -321,7 +325,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     })
   }
 
-  return { attempt, attemptMany, sweep, announce }
+  return { attempt, attemptMany, sweep }
 }
 
 export type DeliveryEngine = ReturnType<typeof createDeliveryEngine>

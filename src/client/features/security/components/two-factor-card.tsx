@@ -14,7 +14,7 @@ import { RetryAlert } from '../../../components/ui/retry-alert.tsx'
 import { Skeleton } from '../../../components/ui/skeleton.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
 import { serverFieldErrors, validateForm, type FormErrors } from '../../../lib/forms.ts'
-import { useTRPC } from '../../../lib/trpc.ts'
+import { useTRPC, useTRPCClient } from '../../../lib/trpc.ts'
 import { requestErrorMessage } from '../../admin/form-errors.ts'
 
 /**
@@ -195,8 +195,8 @@ function RecoveryCodes({ codes, renewed, onDone }: { codes: string[]; renewed: b
 function RegenerateForm({ onRenewed }: { onRenewed(codes: string[]): void }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
+  const client = useTRPCClient()
   const queryClient = useQueryClient()
-  const regenerate = useMutation(trpc.auth.regenerateRecoveryCodes.mutationOptions())
   return (
     <FactorForm
       label={t('security.twoFactor.regenerate')}
@@ -206,7 +206,7 @@ function RegenerateForm({ onRenewed }: { onRenewed(codes: string[]): void }) {
       errorTitle={t('security.twoFactor.regenerateError')}
       schema={regenerateRecoveryCodesInput}
       onSubmit={async (values) => {
-        const { recoveryCodes } = await regenerate.mutateAsync(values)
+        const { recoveryCodes } = await client.auth.regenerateRecoveryCodes.mutate(values)
         onRenewed(recoveryCodes)
         await queryClient.invalidateQueries({ queryKey: trpc.auth.twoFactorStatus.queryKey() })
       }}
@@ -217,8 +217,8 @@ function RegenerateForm({ onRenewed }: { onRenewed(codes: string[]): void }) {
 function DisableForm({ required }: { required: boolean }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
+  const client = useTRPCClient()
   const queryClient = useQueryClient()
-  const disable = useMutation(trpc.auth.disableTwoFactor.mutationOptions())
   return (
     <FactorForm
       label={t('security.twoFactor.disable')}
@@ -230,7 +230,7 @@ function DisableForm({ required }: { required: boolean }) {
       withPassword
       schema={disableTwoFactorInput}
       onSubmit={async (values) => {
-        await disable.mutateAsync(values as z.output<typeof disableTwoFactorInput>)
+        await client.auth.disableTwoFactor.mutate(values as z.output<typeof disableTwoFactorInput>)
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.auth.twoFactorStatus.queryKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() }),
