@@ -90,7 +90,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
 
   // The one job queue: background work that must run once across nodes (see jobs/queue.ts).
-  const jobs = await startJobQueue({ databaseUrl: database.url, logger, tasks: jobHandlers(deps), lanes: JOB_LANES, crontab: JOB_CRONTAB })
+  const jobs = await startJobQueue({ databaseUrl: database.url, logger, tasks: jobHandlers(deps, database.sqlPool), lanes: JOB_LANES, crontab: JOB_CRONTAB })
   await scheduleBackups(database.prisma, config.BACKUP_INTERVAL_HOURS)
 
   const relay = startEventRelay({ databaseUrl: database.url, prisma: database.prisma, bus, logger })

@@ -135,6 +135,15 @@ describe('files', () => {
     // One summary notification for the importer.
     const notifications = await server.deps.prisma.notification.findMany({ where: { recipientId: demo.byEmail.get('sales.paris@demo.test')!.id, link: { contains: done.id } } })
     expect(notifications.map((notification) => notification.title)).toEqual(['Import terminé : export-excel.csv'])
+    // The run writes it in plain SQL: its row and live event read as every other notification's.
+    const [notification] = notifications
+    expect(Math.abs(notification.createdAt.getTime() - Date.now())).toBeLessThan(60_000)
+    const live = await server.deps.prisma.domainEvent.findFirstOrThrow({ where: { type: 'notification.created', entityId: notification.id } })
+    expect(live.payload).toEqual({
+      recipientId: notification.recipientId,
+      unreadCount: expect.any(Number),
+      notification: { ...notification, createdAt: notification.createdAt.toISOString(), eventId: null },
+    })
   })
 
   it('reads UTF-8 with a BOM, commas and quoted fields holding line breaks', async () => {

@@ -1,11 +1,15 @@
+import type pg from 'pg'
 import type { Config } from '../config.ts'
 import type { Logger } from '../logger.ts'
 import { createPrismaClient, type PrismaClient } from './client.ts'
 import { startEmbeddedPostgres } from './embedded.ts'
 import { migrateDatabase } from './migrate.ts'
+import { createSqlPool } from './sql.ts'
 
 export interface Database {
   prisma: PrismaClient
+  /** A few bare connections for the bulk paths that bypass Prisma (imports; see sql.ts). */
+  sqlPool: pg.Pool
   url: string
   embedded: boolean
   close(): Promise<void>
@@ -27,12 +31,15 @@ export async function openDatabase(
     throw error
   }
   const prisma = createPrismaClient(url)
+  const sqlPool = createSqlPool(url, logger)
   return {
     prisma,
+    sqlPool,
     url,
     embedded: Boolean(embedded),
     async close() {
       await prisma.$disconnect()
+      await sqlPool.end()
       await embedded?.stop()
     },
   }

@@ -1,4 +1,5 @@
 import { Prisma } from '../db/client.ts'
+import { isSqlClient, sqlOf, type SqlClient } from '../db/sql.ts'
 import type { Db } from '../features/scope.ts'
 import { recordChange } from '../cache/invalidation.ts'
 
@@ -30,8 +31,12 @@ const EVENT_LOG_LOCK = 72_616_001
  * lock is taken last, a transaction must take its row locks before it (see features/versioned-write.ts):
  * a row locked after an append could deadlock with a writer holding that row and waiting here.
  */
-export async function appendEvent(db: Db, event: NewDomainEvent): Promise<bigint> {
+export async function appendEvent(db: Db | SqlClient, event: NewDomainEvent): Promise<bigint> {
   recordChange(event)
+  if (isSqlClient(db)) {
+    const { rows } = await db.query(APPEND_EVENT_SQL, [event.type, event.entity, event.entityId, event.teamId, event.actorId, JSON.stringify(event.payload), EVENT_LOG_LOCK])
+    return BigInt(rows[0].id)
+  }
   // One round trip: the lock (fenced by OFFSET 0 so it is taken before the row's id is drawn), the
   // insert, and the NOTIFY sent at commit.
   const [row] = await db.$queryRaw<Array<{ id: bigint }>>`
@@ -43,6 +48,15 @@ export async function appendEvent(db: Db, event: NewDomainEvent): Promise<bigint
     SELECT a.id FROM appended a CROSS JOIN LATERAL (SELECT pg_notify('domain_events', a.id::text)) AS notified`
   return row.id
 }
+
+/** `appendEvent`'s statement for a bare `pg` client (same lock, insert and NOTIFY). */
+const APPEND_EVENT_SQL = `
+  WITH appended AS (
+    INSERT INTO "DomainEvent" (type, entity, "entityId", "teamId", "actorId", payload)
+    SELECT $1, $2, $3, $4::uuid, $5::uuid, $6::jsonb
+    FROM (SELECT pg_advisory_xact_lock($7) OFFSET 0) AS locked
+    RETURNING id)
+  SELECT a.id FROM appended a CROSS JOIN LATERAL (SELECT pg_notify('domain_events', a.id::text)) AS notified`
 
 /** Rows per statement when appending many events at once. */
 const EVENT_BATCH_SIZE = 5_000
@@ -74,31 +88,39 @@ export async function appendEvents(db: Db, events: NewDomainEvent[]): Promise<vo
  * while the event log's lock is held; `appendStagedEvents` then appends them all, in staging order,
  * in one statement as the last of the transaction (same lock and NOTIFY as `appendEvent`).
  */
-export async function stageEvents(db: Db, events: NewDomainEvent[]): Promise<void> {
+export async function stageEvents(db: Db | SqlClient, events: NewDomainEvent[]): Promise<void> {
   if (events.length === 0) return
   for (const event of events) recordChange(event)
-  await db.$executeRaw`
+  const sql = sqlOf(db)
+  await sql.query(`
     CREATE TEMP TABLE IF NOT EXISTS staged_domain_events (seq bigserial, type text, entity text, "entityId" text, "teamId" uuid, "actorId" uuid, payload jsonb)
-    ON COMMIT DROP`
-  await db.$executeRaw`
-    INSERT INTO staged_domain_events (type, entity, "entityId", "teamId", "actorId", payload)
+    ON COMMIT DROP`)
+  await sql.query(
+    `INSERT INTO staged_domain_events (type, entity, "entityId", "teamId", "actorId", payload)
     SELECT type, entity, entity_id, team_id, actor_id, payload::jsonb
-    FROM unnest(${events.map((event) => event.type)}::text[], ${events.map((event) => event.entity)}::text[],
-      ${events.map((event) => event.entityId)}::text[], ${events.map((event) => event.teamId)}::uuid[],
-      ${events.map((event) => event.actorId)}::uuid[], ${events.map((event) => JSON.stringify(event.payload))}::text[])
-      AS e(type, entity, entity_id, team_id, actor_id, payload)`
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[]) AS e(type, entity, entity_id, team_id, actor_id, payload)`,
+    [
+      events.map((event) => event.type),
+      events.map((event) => event.entity),
+      events.map((event) => event.entityId),
+      events.map((event) => event.teamId),
+      events.map((event) => event.actorId),
+      events.map((event) => JSON.stringify(event.payload)),
+    ],
+  )
 }
 
-export async function appendStagedEvents(db: Db): Promise<void> {
-  const [staging] = await db.$queryRaw<Array<{ exists: boolean }>>`SELECT to_regclass('pg_temp.staged_domain_events') IS NOT NULL AS exists`
-  if (!staging.exists) return
-  await db.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_LOG_LOCK})`
-  await db.$executeRaw`
+export async function appendStagedEvents(db: Db | SqlClient): Promise<void> {
+  const sql = sqlOf(db)
+  const { rows } = await sql.query(`SELECT to_regclass('pg_temp.staged_domain_events') IS NOT NULL AS exists`)
+  if (!rows[0].exists) return
+  await sql.query(`SELECT pg_advisory_xact_lock($1)`, [EVENT_LOG_LOCK])
+  await sql.query(`
     INSERT INTO "DomainEvent" (type, entity, "entityId", "teamId", "actorId", payload)
-    SELECT type, entity, "entityId", "teamId", "actorId", payload FROM staged_domain_events ORDER BY seq`
+    SELECT type, entity, "entityId", "teamId", "actorId", payload FROM staged_domain_events ORDER BY seq`)
   // Dropped now, so that a later bulk write in the same transaction starts from an empty one.
-  await db.$executeRaw`DROP TABLE staged_domain_events`
-  await db.$executeRaw`SELECT pg_notify('domain_events', (SELECT max(id)::text FROM "DomainEvent"))`
+  await sql.query(`DROP TABLE staged_domain_events`)
+  await sql.query(`SELECT pg_notify('domain_events', (SELECT max(id)::text FROM "DomainEvent"))`)
 }
 
 /** Field-level before/after of the fields an update touched (dates and decimals compared by value). */

@@ -1,3 +1,4 @@
+import type pg from 'pg'
 import { IMPORT_CRONTAB, importJobs } from '../features/import/import.jobs.ts'
 import type { ServerDeps } from '../trpc/context.ts'
 import { backupJobs } from '../features/backup/backup.jobs.ts'
@@ -14,15 +15,15 @@ export const JOB_CRONTAB = [...IMPORT_CRONTAB]
 /**
  * Every background job the server runs, by name. A feature that needs background work adds its
  * handlers here (`...webhookJobs(deps)`), and enqueues them with `addJob(tx, name, payload)` in the
- * transaction of the write that asks for them.
+ * transaction of the write that asks for them. `sqlPool`: the database's bare connections (db/sql.ts).
  */
-export function jobHandlers(deps: ServerDeps): Record<string, JobHandler> {
+export function jobHandlers(deps: ServerDeps, sqlPool: pg.Pool): Record<string, JobHandler> {
   return {
     /** A no-op the health checks and tests use to prove the queue runs jobs. */
     'queue.ping': async (_payload, { logger }) => {
       logger.debug('queue ping')
     },
-    ...importJobs(deps),
+    ...importJobs(deps, sqlPool),
     ...backupJobs(deps),
     ...webhookJobs(deps.webhooks),
     ...(deps.config.NODE_ENV === 'test' ? testJobHandlers(deps) : {}),

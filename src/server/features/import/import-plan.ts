@@ -8,7 +8,7 @@ import {
   type ImportProblem,
   type ImportProblemCode,
 } from '../../../shared/schemas/import.ts'
-import type { Db } from '../scope.ts'
+import type { SqlClient } from '../../db/sql.ts'
 import type { ParsedFile } from './import-file.ts'
 import {
   cellText,
@@ -106,7 +106,7 @@ const TEXT_LIMITS: Partial<Record<ImportField, number>> = {
 
 type RowValues = Partial<Record<ImportField, Cell>>
 
-export async function planImport(db: Db, file: ParsedFile, options: PlanOptions): Promise<ImportPlan> {
+export async function planImport(sql: SqlClient, file: ParsedFile, options: PlanOptions): Promise<ImportPlan> {
   const columns = file.headers
     .map((header, index) => ({ header, index, field: options.mapping[header] ?? null }))
     .filter((column): column is { header: string; index: number; field: ImportField } => column.field !== null)
@@ -197,13 +197,10 @@ export async function planImport(db: Db, file: ParsedFile, options: PlanOptions)
 
   // Owners by e-mail: active members of the target team only.
   const ownerEmails = [...new Set(parsedRows.map((row) => row.ownerEmail).filter((email): email is string => Boolean(email)))]
-  const owners = new Map(
-    (await db.user.findMany({ where: { email: { in: ownerEmails }, teamId: options.teamId, isActive: true }, select: { id: true, email: true } })).map(
-      (user) => [user.email, user.id],
-    ),
-  )
+  const { rows: ownerRows } = await sql.query(`SELECT id::text, email FROM "User" WHERE email = ANY($1::text[]) AND "teamId" = $2::uuid AND "isActive"`, [ownerEmails, options.teamId])
+  const owners = new Map((ownerRows as Array<{ id: string; email: string }>).map((user) => [user.email, user.id]))
 
-  const existing = await loadExisting(db, options.teamId, parsedRows)
+  const existing = await loadExisting(sql, options.teamId, parsedRows)
   const organisations: PlannedOrganisation[] = []
   const organisationByName = new Map<string, PlannedOrganisation>()
   const organisationByEmail = new Map<string, PlannedOrganisation>()
@@ -331,31 +328,37 @@ function mergeValues<T extends object>(target: T, source: T) {
   }
 }
 
-async function loadExisting(db: Db, teamId: string, rows: Array<{ organisation: OrganisationValues | null; person: PersonValues | null }>) {
+async function loadExisting(sql: SqlClient, teamId: string, rows: Array<{ organisation: OrganisationValues | null; person: PersonValues | null }>) {
   const names = [...new Set(rows.flatMap((row) => (row.organisation ? [normalizeName(row.organisation.name)] : [])))]
   const organisationEmails = [...new Set(rows.flatMap((row) => (row.organisation?.email ? [row.organisation.email] : [])))]
   const personEmails = [...new Set(rows.flatMap((row) => (row.person?.email ? [row.person.email] : [])))]
-  const organisations = await db.$queryRaw<Array<{ id: string; normalizedName: string; email: string | null }>>`
-    SELECT id::text, "normalizedName", lower(email) AS email FROM "Organisation"
-    WHERE "teamId" = ${teamId}::uuid AND ("normalizedName" = ANY(${names}::text[]) OR lower(email) = ANY(${organisationEmails}::text[]))
-    ORDER BY "createdAt"`
+  const { rows: organisations } = (await sql.query(
+    `SELECT id::text, "normalizedName", lower(email) AS email FROM "Organisation"
+    WHERE "teamId" = $1::uuid AND ("normalizedName" = ANY($2::text[]) OR lower(email) = ANY($3::text[]))
+    ORDER BY "createdAt"`,
+    [teamId, names, organisationEmails],
+  )) as { rows: Array<{ id: string; normalizedName: string; email: string | null }> }
   const organisationByName = new Map<string, { id: string }>()
   const organisationByEmail = new Map<string, { id: string }>()
   for (const organisation of organisations) {
     if (!organisationByName.has(organisation.normalizedName)) organisationByName.set(organisation.normalizedName, organisation)
     if (organisation.email && !organisationByEmail.has(organisation.email)) organisationByEmail.set(organisation.email, organisation)
   }
-  const peopleByEmail = await db.$queryRaw<Array<{ id: string; email: string }>>`
-    SELECT id::text, lower(email) AS email FROM "Person"
-    WHERE "teamId" = ${teamId}::uuid AND lower(email) = ANY(${personEmails}::text[])
-    ORDER BY "createdAt"`
+  const { rows: peopleByEmail } = (await sql.query(
+    `SELECT id::text, lower(email) AS email FROM "Person"
+    WHERE "teamId" = $1::uuid AND lower(email) = ANY($2::text[])
+    ORDER BY "createdAt"`,
+    [teamId, personEmails],
+  )) as { rows: Array<{ id: string; email: string }> }
   const personByEmail = new Map<string, { id: string }>()
   for (const person of peopleByEmail) if (!personByEmail.has(person.email)) personByEmail.set(person.email, person)
   const organisationIds = organisations.map((organisation) => organisation.id)
-  const linked = await db.$queryRaw<Array<{ id: string; firstName: string; lastName: string; organisationId: string }>>`
-    SELECT p.id::text, p."firstName", p."lastName", l."organisationId"::text AS "organisationId"
+  const { rows: linked } = (await sql.query(
+    `SELECT p.id::text, p."firstName", p."lastName", l."organisationId"::text AS "organisationId"
     FROM "PersonOrganisationLink" l JOIN "Person" p ON p.id = l."personId"
-    WHERE l."organisationId" = ANY(${organisationIds}::uuid[]) AND p."teamId" = ${teamId}::uuid`
+    WHERE l."organisationId" = ANY($1::uuid[]) AND p."teamId" = $2::uuid`,
+    [organisationIds, teamId],
+  )) as { rows: Array<{ id: string; firstName: string; lastName: string; organisationId: string }> }
   const personByNameAndOrganisation = new Map<string, { id: string }>()
   const links = new Set<string>()
   for (const person of linked) {
@@ -366,9 +369,11 @@ async function loadExisting(db: Db, teamId: string, rows: Array<{ organisation: 
   // Links of people matched by e-mail to organisations of the file, so they are not linked twice.
   const matchedPeople = [...personByEmail.values()].map((person) => person.id)
   if (matchedPeople.length > 0) {
-    const more = await db.$queryRaw<Array<{ personId: string; organisationId: string }>>`
-      SELECT "personId"::text AS "personId", "organisationId"::text AS "organisationId" FROM "PersonOrganisationLink"
-      WHERE "personId" = ANY(${matchedPeople}::uuid[])`
+    const { rows: more } = (await sql.query(
+      `SELECT "personId"::text AS "personId", "organisationId"::text AS "organisationId" FROM "PersonOrganisationLink"
+      WHERE "personId" = ANY($1::uuid[])`,
+      [matchedPeople],
+    )) as { rows: Array<{ personId: string; organisationId: string }> }
     for (const link of more) links.add(`${link.personId}|${link.organisationId}`)
   }
   return { organisationByName, organisationByEmail, personByEmail, personByNameAndOrganisation, links }

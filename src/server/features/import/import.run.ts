@@ -1,27 +1,31 @@
 import type { ImportCounts, ImportMapping, ImportProgress, DuplicatePolicy } from '../../../shared/schemas/import.ts'
-import type { Prisma, PrismaClient } from '../../db/client.ts'
+import type pg from 'pg'
+import type { PrismaClient } from '../../db/client.ts'
+import { inTransaction, utc, type SqlClient } from '../../db/sql.ts'
 import { DomainError } from '../../errors.ts'
 import { appendEvent, appendStagedEvents } from '../../events/event-log.ts'
 import type { Logger } from '../../logger.ts'
-import { notify } from '../notification/notification.projector.ts'
+import { notifySql } from '../notification/notification.projector.ts'
 import { readImportFile, type ParsedFile } from './import-file.ts'
 import { planImport } from './import-plan.ts'
 import { planUnits, writePlan } from './import-writer.ts'
 import { summaryTexts } from './import.messages.ts'
 
 // The background run of an import (job `imports.run`, once across nodes): one transaction for the
-// whole file, so a failure or a cancellation at any row leaves the database as it was. Progress is
-// written outside that transaction (on the import row and as `import.progress` events in the log),
-// so every tab on every node sees it live, and a page opened later reads it from the row.
+// whole file, so a failure or a cancellation at any row leaves the database as it was. That
+// transaction runs as plain SQL on a bare `pg` connection (`sqlPool`): through Prisma, its statements
+// cost several times the CPU. Progress is written outside it, through Prisma (on the import row and as
+// `import.progress` events in the log), so every tab on every node sees it live, and a page opened
+// later reads it from the row.
 
 const PROGRESS_INTERVAL_MS = 500
-/** The whole import is one transaction; 100,000 rows take well under a minute here. */
-const TRANSACTION_TIMEOUT_MS = 30 * 60_000
 
 export class ImportCancelled extends Error {}
 
 interface RunDeps {
   prisma: PrismaClient
+  /** The small pool of bare connections the run's transaction takes one of (db/sql.ts). */
+  sqlPool: pg.Pool
   logger: Logger
 }
 
@@ -36,50 +40,48 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
 
   try {
     // Let go of once planned: only the plan stays in memory while the records are written.
-    let file: ParsedFile | null = await readStoredFile(prisma, row)
-    await prisma.$transaction(
-      async (tx) => {
-        const plan = await planImport(tx, file!, { teamId: row.teamId, mapping: row.mapping as ImportMapping, policy: row.duplicatePolicy as DuplicatePolicy })
-        file = null
-        const units = Math.max(planUnits(plan), 1)
-        await writePlan(tx, plan, {
-          importId,
-          teamId: row.teamId,
-          actorId: row.createdById,
-          progress: async (unitsDone) => {
-            if (signal.aborted) throw new Error('node shutting down')
-            if (reporter.cancelRequested) throw new ImportCancelled()
-            // Rows of the file, in proportion of the work done (rows with errors count as done).
-            reporter.reportSoon(Math.min(row.totalRows, Math.round((row.totalRows * unitsDone) / units)))
-          },
-        })
-        // No report may land after the outcome; a cancellation asked for until now is honoured.
-        await reporter.stop()
-        if (await cancelRequested(prisma, importId)) throw new ImportCancelled()
-        // The outcome's event comes first in the log (lower id), so the importer's tab hears "done"
-        // before the relay works through the records' events; one commit makes them all visible.
-        await finish(tx, row, 'SUCCEEDED', { counts: plan.counts, problems: plan.problems })
-        await appendStagedEvents(tx)
-      },
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
-    )
+    let file: ParsedFile | null = await readStoredFile(deps.sqlPool, row)
+    await inTransaction(deps.sqlPool, async (client) => {
+      const plan = await planImport(client, file!, { teamId: row.teamId, mapping: row.mapping as ImportMapping, policy: row.duplicatePolicy as DuplicatePolicy })
+      file = null
+      const units = Math.max(planUnits(plan), 1)
+      await writePlan(client, plan, {
+        importId,
+        teamId: row.teamId,
+        actorId: row.createdById,
+        progress: async (unitsDone) => {
+          if (signal.aborted) throw new Error('node shutting down')
+          if (reporter.cancelRequested) throw new ImportCancelled()
+          // Rows of the file, in proportion of the work done (rows with errors count as done).
+          reporter.reportSoon(Math.min(row.totalRows, Math.round((row.totalRows * unitsDone) / units)))
+        },
+      })
+      // No report may land after the outcome; a cancellation asked for until now is honoured.
+      await reporter.stop()
+      if (await cancelRequested(prisma, importId)) throw new ImportCancelled()
+      // The outcome's event comes first in the log (lower id), so the importer's tab hears "done"
+      // before the relay works through the records' events; one commit makes them all visible.
+      await finish(client, row, 'SUCCEEDED', { counts: plan.counts, problems: plan.problems })
+      await appendStagedEvents(client)
+    })
   } catch (error) {
     await reporter.stop()
     if (signal.aborted && !(error instanceof ImportCancelled)) throw error // another node retries
     const cancelled = error instanceof ImportCancelled
     if (!cancelled) deps.logger.warn({ err: error, importId }, 'import failed; nothing was written')
-    await prisma.$transaction(async (tx) => {
-      await finish(tx, row, cancelled ? 'CANCELLED' : 'FAILED', {
+    await inTransaction(deps.sqlPool, (client) =>
+      finish(client, row, cancelled ? 'CANCELLED' : 'FAILED', {
         failureMessage: cancelled ? null : error instanceof DomainError ? error.message : 'Unexpected error while writing the records',
-      })
-    })
+      }),
+    )
   }
 }
 
-/** The stored upload, read without copying its bytes (the row's file is fetched for this alone). */
-async function readStoredFile(prisma: PrismaClient, row: { id: string; fileName: string; sheet: string | null }): Promise<ParsedFile> {
-  const { fileData } = await prisma.import.findUniqueOrThrow({ where: { id: row.id }, select: { fileData: true } })
-  return readImportFile(row.fileName, Buffer.from(fileData.buffer, fileData.byteOffset, fileData.byteLength), row.sheet)
+/** The stored upload, read on a bare connection (a `Buffer` as `pg` returns it, not copied again). */
+async function readStoredFile(pool: pg.Pool, row: { id: string; fileName: string; sheet: string | null }): Promise<ParsedFile> {
+  const { rows } = await pool.query<{ fileData: Buffer }>(`SELECT "fileData" FROM "Import" WHERE id = $1::uuid`, [row.id])
+  if (rows.length === 0) throw new Error(`import ${row.id} not found`)
+  return readImportFile(row.fileName, rows[0].fileData, row.sheet)
 }
 
 /**
@@ -138,24 +140,27 @@ async function cancelRequested(prisma: PrismaClient, importId: string): Promise<
 
 /** Final state, its event and the importer's one summary notification, in the given transaction. */
 async function finish(
-  tx: Prisma.TransactionClient,
+  sql: SqlClient,
   row: { id: string; teamId: string; fileName: string; createdById: string | null; totalRows: number },
   status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED',
   outcome: { counts?: ImportCounts; problems?: unknown[]; failureMessage?: string | null },
 ) {
-  await tx.import.update({
-    where: { id: row.id },
-    data: {
+  const now = utc(new Date())
+  await sql.query(
+    `UPDATE "Import" SET status = $2::"ImportStatus", "finishedAt" = $3::timestamp, "updatedAt" = $3::timestamp, "rowsDone" = $4, "failureMessage" = $5,
+      counts = COALESCE($6::jsonb, counts), problems = COALESCE($7::jsonb, problems)
+    WHERE id = $1::uuid`,
+    [
+      row.id,
       status,
-      finishedAt: new Date(),
-      rowsDone: status === 'SUCCEEDED' ? row.totalRows : 0,
-      failureMessage: outcome.failureMessage ?? null,
-      ...(outcome.counts ? { counts: outcome.counts as unknown as Prisma.InputJsonValue } : {}),
-      ...(outcome.problems ? { problems: outcome.problems as Prisma.InputJsonValue } : {}),
-    },
-    select: { id: true },
-  })
-  await appendEvent(tx, {
+      now,
+      status === 'SUCCEEDED' ? row.totalRows : 0,
+      outcome.failureMessage ?? null,
+      outcome.counts ? JSON.stringify(outcome.counts) : null,
+      outcome.problems ? JSON.stringify(outcome.problems) : null,
+    ],
+  )
+  await appendEvent(sql, {
     type: 'import.updated',
     entity: 'import',
     entityId: row.id,
@@ -180,7 +185,7 @@ async function finish(
     }
   }
   const [fr, en] = [text('fr'), text('en')]
-  await notify(tx, [
+  await notifySql(sql, [
     {
       type: 'SYSTEM',
       recipientIds: [row.createdById],

@@ -12,6 +12,7 @@ import {
   type importPreviewInput,
 } from '../../../shared/schemas/import.ts'
 import type { Prisma, PrismaClient } from '../../db/client.ts'
+import { sqlOf } from '../../db/sql.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, appendEvents } from '../../events/event-log.ts'
 import { addJob } from '../../jobs/queue.ts'
@@ -167,7 +168,7 @@ export async function dryRunImport(ctx: ServiceContext, input: z.output<typeof i
   const { fileName, data } = await fileOf(ctx, input.id)
   const file = await readImportFile(fileName, data, input.sheet ?? found.sheet)
   const mapping = mappingFor(file, input.mapping)
-  const plan = await planImport(ctx.prisma, file, { teamId: found.teamId, mapping, policy: input.duplicatePolicy })
+  const plan = await planImport(sqlOf(ctx.prisma), file, { teamId: found.teamId, mapping, policy: input.duplicatePolicy })
   await ctx.prisma.import.update({
     where: { id: found.id },
     data: {

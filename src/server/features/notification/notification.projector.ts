@@ -1,12 +1,14 @@
 import type { Prisma } from '../../db/client.ts'
 import type { NotificationType } from '../../db/generated/enums.ts'
+import type { SqlClient } from '../../db/sql.ts'
+import { uuidv7 } from '../../db/uuid.ts'
 import { appendEvent } from '../../events/event-log.ts'
 import { renderNotification } from './notification.messages.ts'
 
 type EventRow = Prisma.DomainEventGetPayload<object>
 type Tx = Prisma.TransactionClient
 
-interface Draft {
+export interface Draft {
   type: NotificationType
   recipientIds: Array<string | null | undefined>
   link: string
@@ -132,6 +134,44 @@ export async function notify(tx: Tx, drafts: Draft[]): Promise<void> {
         unreadCount,
         notification: { ...notification, eventId: notification.eventId?.toString() ?? null },
       },
+    })
+  }
+}
+
+/**
+ * `notify` as plain SQL, for a transaction on a bare `pg` connection (an import's): the same rows
+ * and the same `notification.created` events, in the same order.
+ */
+export async function notifySql(sql: SqlClient, drafts: Draft[]): Promise<void> {
+  const created: Array<{ notification: Record<string, unknown>; unreadCount: number; actorId: string | null }> = []
+  for (const draft of drafts) {
+    const recipientIds = [...new Set(draft.recipientIds.filter((id): id is string => Boolean(id) && id !== draft.actorId))]
+    if (recipientIds.length === 0) continue
+    const { rows: recipients } = await sql.query(
+      `SELECT id::text, language FROM "User" WHERE id = ANY($1::uuid[]) AND "isActive" AND NOT ($2::"NotificationType" = ANY("mutedNotifications"))`,
+      [recipientIds, draft.type],
+    )
+    const actor = draft.actorId ? (await sql.query(`SELECT name FROM "User" WHERE id = $1::uuid`, [draft.actorId])).rows[0] : null
+    for (const recipient of recipients as Array<{ id: string; language: string }>) {
+      const text = renderNotification(draft.type, recipient.language, { actor: actor?.name ?? '', ...draft.params })
+      // The fields of the row in the order Prisma returns them, so the event's payload is the same.
+      const notification = { id: uuidv7(), recipientId: recipient.id, type: draft.type, title: text.title, body: text.body, link: draft.link, eventId: draft.eventId?.toString() ?? null, readAt: null, createdAt: new Date().toISOString() }
+      await sql.query(
+        `INSERT INTO "Notification" (id, "recipientId", type, title, body, link, "eventId", "createdAt") VALUES ($1::uuid, $2::uuid, $3::"NotificationType", $4, $5, $6, $7::bigint, $8::timestamp)`,
+        [notification.id, notification.recipientId, notification.type, notification.title, notification.body, notification.link, notification.eventId, notification.createdAt],
+      )
+      const { rows } = await sql.query(`SELECT count(*)::int AS count FROM "Notification" WHERE "recipientId" = $1::uuid AND "readAt" IS NULL`, [recipient.id])
+      created.push({ notification, unreadCount: rows[0].count, actorId: draft.actorId })
+    }
+  }
+  for (const { notification, unreadCount, actorId } of created) {
+    await appendEvent(sql, {
+      type: 'notification.created',
+      entity: 'notification',
+      entityId: notification.id as string,
+      teamId: null,
+      actorId,
+      payload: { recipientId: notification.recipientId, unreadCount, notification },
     })
   }
 }
