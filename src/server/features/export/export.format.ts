@@ -72,6 +72,23 @@ function civilDate(days: number): { year: number; month: number; day: number } {
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day }
 }
 
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
+/** Characters XML 1.0 cannot carry at all: left in, they would make the file unreadable. */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+const XML_TO_CHANGE = /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+
+/**
+ * Text as XML content or attribute (the .xlsx): escaped, characters XML cannot carry dropped, line
+ * breaks as LF (XML turns a bare CR into one anyway). Most cells need none of it and return as they are.
+ */
+export function xmlText(text: string): string {
+  if (!XML_TO_CHANGE.test(text)) return text
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(XML_INVALID, '')
+    .replace(/[&<>"']/g, (char) => XML_ESCAPES[char])
+}
+
 const frenchNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
 const englishNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
 
