@@ -23,6 +23,8 @@ export interface ImportBenchRow {
   baselineRssMb: number
   peakRssMb: number
   rssGrowthMb: number
+  /** Peak RSS while uploading, dry-running and importing, to tell where the growth comes from. */
+  phasePeakRssMb: { upload: number; dryRun: number; import: number }
 }
 
 export interface ImportBench {
@@ -55,13 +57,25 @@ async function runOne(server: ServerProcess, client: TestClient, rows: number): 
   const data = csv(rows, `bench${rows}`)
   const baselineRssMb = rssMb(pid)
   let peakRssMb = baselineRssMb
-  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(pid))), 50)
+  let phasePeak = baselineRssMb
+  const phasePeakRssMb = { upload: 0, dryRun: 0, import: 0 }
+  const endPhase = (phase: keyof typeof phasePeakRssMb) => {
+    phasePeakRssMb[phase] = Math.round(Math.max(phasePeak, rssMb(pid)))
+    phasePeak = 0
+  }
+  const sampler = setInterval(() => {
+    const current = rssMb(pid)
+    peakRssMb = Math.max(peakRssMb, current)
+    phasePeak = Math.max(phasePeak, current)
+  }, 50)
   try {
     const [uploaded, uploadMs] = await timed(() => upload(server.url, client, `bench-${rows}.csv`, data))
+    endPhase('upload')
     if (uploaded.status !== 201) throw new Error(`upload refused: ${JSON.stringify(uploaded.body)}\n${server.output().slice(-3000)}`)
     const id = uploaded.body.id as string
     const preview = await client.trpc.imports.preview.query({ id })
     const [, dryRunMs] = await timed(() => client.trpc.imports.dryRun.mutate({ id, mapping: preview.mapping, duplicatePolicy: 'skip' }))
+    endPhase('dryRun')
     const [done, importMs] = await timed(async () => {
       await client.trpc.imports.start.mutate({ id })
       for (;;) {
@@ -70,6 +84,7 @@ async function runOne(server: ServerProcess, client: TestClient, rows: number): 
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
     })
+    endPhase('import')
     if (done.status !== 'SUCCEEDED') throw new Error(`import ${done.status}: ${done.failureMessage}\n${server.output().slice(-3000)}`)
     return {
       rows,
@@ -82,6 +97,7 @@ async function runOne(server: ServerProcess, client: TestClient, rows: number): 
       baselineRssMb: Math.round(baselineRssMb),
       peakRssMb: Math.round(peakRssMb),
       rssGrowthMb: Math.round(peakRssMb - baselineRssMb),
+      phasePeakRssMb,
     }
   } finally {
     clearInterval(sampler)
@@ -100,7 +116,9 @@ export async function benchImports(log: (line: string) => void): Promise<ImportB
     const files: ImportBenchRow[] = []
     for (const rows of (process.env.BENCH_IMPORT_ROWS ?? '10000,100000').split(',').map(Number)) {
       log(`imports: ${rows} rows…`)
-      files.push(await runOne(server, client, rows))
+      const row = await runOne(server, client, rows)
+      log(`imports: ${rows} rows: peak RSS ${row.phasePeakRssMb.upload} MB uploading, ${row.phasePeakRssMb.dryRun} MB dry-running, ${row.phasePeakRssMb.import} MB importing`)
+      files.push(row)
     }
     log('imports: zip bomb…')
     const honest = zipBomb(1_000)

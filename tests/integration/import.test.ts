@@ -105,6 +105,10 @@ describe('files', () => {
     ])
     // Nothing was written by the dry run.
     expect(await server.deps.prisma.organisation.count({ where: { name: { contains: ' eta' } } })).toBe(0)
+    // The import's page reads the report back: its count, and the problems from the first.
+    const saved = await sales.trpc.imports.byId.query({ id })
+    expect(saved.problemCount).toBe(7)
+    expect(saved.problems.map((problem) => problem.message)).toEqual(report.problems.map((problem) => problem.message))
     const csv = await sales.trpc.imports.errorReport.query({ id })
     expect(csv.fileName).toBe('export-excel-erreurs.csv')
     expect(csv.csv.split('\r\n')[0]).toBe('\ufeffLigne;Colonne;Gravité;Message')

@@ -34,7 +34,11 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
   // RUNNING too: a node that died mid-run rolled its transaction back; the retry starts over.
   const claimed = await prisma.import.updateMany({ where: { id: importId, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'RUNNING', startedAt: new Date(), rowsDone: 0 } })
   if (claimed.count === 0) return // cancelled while queued, or finished already
-  const row = await prisma.import.findUniqueOrThrow({ where: { id: importId }, omit: { fileData: true } })
+  // Neither the file nor the dry run's problems (up to one per row): the run makes its own.
+  const row = await prisma.import.findUniqueOrThrow({
+    where: { id: importId },
+    select: { id: true, teamId: true, createdById: true, fileName: true, sheet: true, totalRows: true, mapping: true, duplicatePolicy: true },
+  })
   const reporter = progressReporter(prisma, row, deps.logger)
   await reporter.report(0)
 

@@ -11,7 +11,7 @@ import {
   type importListInput,
   type importPreviewInput,
 } from '../../../shared/schemas/import.ts'
-import type { Prisma, PrismaClient } from '../../db/client.ts'
+import { Prisma, type PrismaClient } from '../../db/client.ts'
 import { sqlOf } from '../../db/sql.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, appendEvents } from '../../events/event-log.ts'
@@ -71,9 +71,21 @@ export interface DryRunReport {
 
 /** The team's import, or NOT_FOUND (no existence leak across teams). */
 async function findImport(ctx: ServiceContext, id: string) {
-  const found = await ctx.prisma.import.findFirst({ where: { id, ...teamScope(ctx.viewer) }, select: { ...summarySelect, mapping: true, problems: true } })
+  const found = await ctx.prisma.import.findFirst({ where: { id, ...teamScope(ctx.viewer) }, select: { ...summarySelect, mapping: true } })
   if (!found) throw notFound('Import')
   return found
+}
+
+/**
+ * How many problems an import has, and the first `limit` of them (all without a limit), cut in the
+ * database: a large file's list holds 100,000 of them, too many to load for every look at the import.
+ */
+async function problemsOf(db: Db, id: string, limit?: number): Promise<{ count: number; problems: ImportProblem[] }> {
+  const [row] = await db.$queryRaw<Array<{ count: number; problems: ImportProblem[] }>>`
+    SELECT jsonb_array_length(problems)::int AS count,
+      ${limit === undefined ? Prisma.sql`problems` : Prisma.sql`jsonb_path_query_array(problems, ${`$[0 to ${limit - 1}]`}::jsonpath)`} AS problems
+    FROM "Import" WHERE id = ${id}::uuid`
+  return row ?? { count: 0, problems: [] }
 }
 
 async function fileOf(ctx: ServiceContext, id: string) {
@@ -81,10 +93,9 @@ async function fileOf(ctx: ServiceContext, id: string) {
   return { fileName: row.fileName, data: Buffer.from(row.fileData) }
 }
 
-function toSummary(row: ImportRow & { problems?: unknown }): ImportSummary {
-  const { problems, ...rest } = row
+function toSummary(row: ImportRow, problemCount = 0): ImportSummary {
   const counts = row.counts && Object.keys(row.counts as object).length > 0 ? (row.counts as unknown as ImportCounts) : null
-  return { ...rest, counts, problemCount: Array.isArray(problems) ? problems.length : 0 }
+  return { ...row, counts, problemCount }
 }
 
 async function importEvent(db: Db, row: { id: string; teamId: string; status: string; fileName: string }, actorId: string | null, extra: Record<string, unknown> = {}) {
@@ -169,18 +180,11 @@ export async function dryRunImport(ctx: ServiceContext, input: z.output<typeof i
   const file = await readImportFile(fileName, data, input.sheet ?? found.sheet)
   const mapping = mappingFor(file, input.mapping)
   const plan = await planImport(sqlOf(ctx.prisma), file, { teamId: found.teamId, mapping, policy: input.duplicatePolicy })
-  await ctx.prisma.import.update({
-    where: { id: found.id },
-    data: {
-      sheet: file.sheet,
-      mapping,
-      duplicatePolicy: input.duplicatePolicy,
-      totalRows: file.rows.length,
-      counts: plan.counts as unknown as Prisma.InputJsonValue,
-      problems: plan.problems as unknown as Prisma.InputJsonValue,
-    },
-    select: { id: true },
-  })
+  // JSON as one text parameter each: Prisma's query compiler is slow on a value of 100,000 problems.
+  await ctx.prisma.$executeRaw`
+    UPDATE "Import" SET sheet = ${file.sheet}, mapping = ${JSON.stringify(mapping)}::jsonb, "duplicatePolicy" = ${input.duplicatePolicy},
+      "totalRows" = ${file.rows.length}, counts = ${JSON.stringify(plan.counts)}::jsonb, problems = ${JSON.stringify(plan.problems)}::jsonb, "updatedAt" = ${new Date()}
+    WHERE id = ${found.id}::uuid`
   return { counts: plan.counts, problems: renderProblems(plan.problems.slice(0, PROBLEMS_SHOWN), ctx.viewer.language), problemCount: plan.problems.length }
 }
 
@@ -233,10 +237,9 @@ export async function cancelImport(ctx: ServiceContext, id: string): Promise<Imp
 }
 
 export async function getImport(ctx: ServiceContext, id: string) {
-  const found = await findImport(ctx, id)
-  const problems = (found.problems ?? []) as unknown as ImportProblem[]
-  const { mapping: _mapping, ...summary } = found
-  return { ...toSummary(summary), problems: renderProblems(problems.slice(0, PROBLEMS_SHOWN), ctx.viewer.language) }
+  const { mapping: _mapping, ...summary } = await findImport(ctx, id)
+  const { count, problems } = await problemsOf(ctx.prisma, id, PROBLEMS_SHOWN)
+  return { ...toSummary(summary, count), problems: renderProblems(problems, ctx.viewer.language) }
 }
 
 export async function listImports(ctx: ServiceContext, input: z.output<typeof importListInput>): Promise<Page<ImportSummary>> {
@@ -254,7 +257,7 @@ export async function listImports(ctx: ServiceContext, input: z.output<typeof im
 
 export async function importErrorReport(ctx: ServiceContext, id: string) {
   const found = await findImport(ctx, id)
-  const problems = (found.problems ?? []) as unknown as ImportProblem[]
+  const { problems } = await problemsOf(ctx.prisma, id)
   const base = found.fileName.replace(/\.[^.]+$/, '')
   return { fileName: `${base}-${ctx.viewer.language === 'en' ? 'errors' : 'erreurs'}.csv`, csv: errorReportCsv(problems, ctx.viewer.language) }
 }
