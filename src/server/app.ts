@@ -78,7 +78,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     cache,
     readCache,
     connections,
-    auth: createAuthService({ prisma: database.prisma, cache, config }),
+    auth: createAuthService({ prisma: database.prisma, cache, config, readCache }),
     dispatcher,
     liveFeed: createLiveFeed({ prisma: database.prisma, dispatcher }),
     webhooks: webhooks.runtime,

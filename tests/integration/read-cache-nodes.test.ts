@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loginAs, type TestClient } from '../support/client.ts'
+import { createTestClient, loginAs, type TestClient } from '../support/client.ts'
 import { createTestDatabase, type TestDatabase } from '../support/database.ts'
 import { demoUsers, unique } from '../support/factories.ts'
 import { startPrivateRedis, startServerProcess, type PrivateRedis, type ServerProcess } from '../support/processes.ts'
@@ -159,6 +159,50 @@ describe('exact read cache over two nodes', () => {
     // The Paris team's cached answers still serve Paris.
     expect((await salesB.trpc.organisations.byId.query({ id: parisOrganisation.id })).id).toBe(parisOrganisation.id)
     mover.closeWebSocket()
+  }, 60_000)
+
+  it('credential lookups are served from the cache, and a sign-out, a revocation, a role change or a new language takes effect at once on the other node', async () => {
+    const email = `${unique('cached').replace(/\s/g, '-').toLowerCase()}@demo.test`
+    const created = await adminA.trpc.users.create.mutate({ email, name: 'Cached credentials', role: 'SALES', teamId: teams.paris, password: 'Cached-password-2026' })
+    const first = await loginAs(nodeB.url, email, 'Cached-password-2026')
+    const own = 'Cached-own-choice-2026!'
+    await first.trpc.auth.changePassword.mutate({ currentPassword: 'Cached-password-2026', newPassword: own, confirmPassword: own })
+    const user = await loginAs(nodeB.url, email, own)
+    const { token } = await user.trpc.apiTokens.create.mutate({ name: 'cached', scope: 'READ_WRITE' })
+    const script = createTestClient(nodeB.url, { token })
+    await user.trpc.auth.me.query()
+    await script.trpc.auth.me.query()
+    // Hot on node B: the next lookups of both credentials are hits, not queries.
+    const hitsBefore = (await stats(nodeB)).hits
+    for (let index = 0; index < 5; index++) {
+      await user.trpc.auth.me.query()
+      await script.trpc.auth.me.query()
+    }
+    expect((await stats(nodeB)).hits - hitsBefore).toBeGreaterThanOrEqual(10)
+
+    // Preferences carry no event: the lookup is let go all the same, on every node.
+    await user.trpc.auth.updatePreferences.mutate({ language: 'en' })
+    expect((await script.trpc.auth.me.query())?.language).toBe('en')
+
+    // A role change on node A: the very next call on node B acts with the new role.
+    const before = await database.prisma.user.findUniqueOrThrow({ where: { email } })
+    await adminA.trpc.users.update.mutate({ id: before.id, version: before.version, data: { role: 'VIEWER' } })
+    await expect(script.trpc.organisations.create.mutate({ name: unique('Refused'), type: 'INVESTOR' })).rejects.toMatchObject({ data: { code: 'FORBIDDEN' } })
+    expect((await user.trpc.auth.me.query())?.role).toBe('VIEWER')
+
+    // The token revoked on node A: refused on node B at once.
+    const [summary] = (await user.trpc.apiTokens.list.query({})).items
+    await user.trpc.apiTokens.revoke.mutate({ id: summary.id })
+    expect(await script.trpc.auth.me.query()).toBeNull()
+    await expect(script.trpc.organisations.list.query({ limit: 5 })).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } })
+
+    // Every session ended by an admin on node A: refused on node B at once.
+    await adminA.trpc.users.endSessions.mutate({ id: created.id })
+    expect(await user.trpc.auth.me.query()).toBeNull()
+    await expect(user.trpc.organisations.list.query({ limit: 5 })).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } })
+    user.closeWebSocket()
+    first.closeWebSocket()
+    script.closeWebSocket()
   }, 60_000)
 
   it('keeps answering from the database while Redis is killed, and serves no answer older than a write made meanwhile', async () => {

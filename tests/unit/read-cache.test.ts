@@ -111,6 +111,27 @@ describe('read cache', () => {
     expect(cache.stats).toMatchObject({ hits: 2, misses: 2, bypasses: 1, invalidations: 2 })
   })
 
+  it('keeps credential lookups until the global generation moves, with their types, and never keeps a refusal', async () => {
+    const cache = createReadCache(createMemoryCache())
+    let role: string | null = 'SALES'
+    let reads = 0
+    const lookup = () => cache.readGlobal('auth.session', 'hash-1', async () => (reads++, role === null ? null : { role, expiresAt: new Date('2026-12-01T10:00:00Z') }))
+    await lookup() // starts the epoch
+    expect(await lookup()).toEqual({ role: 'SALES', expiresAt: new Date('2026-12-01T10:00:00Z') })
+    role = 'VIEWER'
+    expect((await lookup())?.expiresAt).toBeInstanceOf(Date)
+    expect((await lookup())?.role).toBe('SALES')
+    await cache.invalidate(['team:t1', 'all']) // a team record's write: no credential changed
+    expect((await lookup())?.role).toBe('SALES')
+    await cache.invalidate(['global'])
+    expect((await lookup())?.role).toBe('VIEWER')
+    role = null
+    await cache.invalidate(['global'])
+    expect(await lookup()).toBeNull()
+    expect(await lookup()).toBeNull()
+    expect(reads).toBe(5)
+  })
+
   it('computes concurrent misses once', async () => {
     const cache = createReadCache(createMemoryCache())
     await cache.read('x', sales, {}, async () => 0)

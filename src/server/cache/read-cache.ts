@@ -24,6 +24,8 @@ const generationKey = (scope: string) => `rc:gen:${scope}`
 const DEFAULT_TTL_SECONDS = 300
 const DEFAULT_TIMEOUT_MS = 1_000
 const RECOVERY_INTERVAL_MS = 500
+/** Credential lookups kept in a node's memory (readGlobal): about one per signed-in session or token in use. */
+const MEMO_ENTRIES = 10_000
 
 /** Who asks: everything that decides what an answer may contain. */
 export interface CacheAudience {
@@ -109,6 +111,13 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
   let trusted = true
   let recovery: NodeJS.Timeout | undefined
   let closed = false
+  /** `readGlobal`'s answers in this node's memory, oldest first; bounded, and no older than the TTL. */
+  const memo = new Map<string, { raw: string; expiresAt: number }>()
+  function remember(key: string, raw: string) {
+    memo.delete(key)
+    if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value!)
+    memo.set(key, { raw, expiresAt: Date.now() + ttl * 1000 })
+  }
 
   /** Stops using the cache until the epoch is rotated (a bump may have been lost). */
   function distrust(error: unknown) {
@@ -137,6 +146,12 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
     return compute()
   }
 
+  /** First use, or the store lost its data: start an epoch; this answer comes from the database. */
+  async function startEpoch<T>(compute: () => Promise<T>): Promise<T> {
+    await withTimeout(store.setString(EPOCH_KEY, randomUUID(), null, true), timeoutMs).catch(distrust)
+    return bypass(compute)
+  }
+
   return {
     stats,
     get trusted() {
@@ -159,11 +174,7 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
         return bypass(compute)
       }
       const [epoch, ...generations] = values
-      if (epoch === null) {
-        // First use, or the store lost its data: start an epoch; this answer comes from the database.
-        await withTimeout(store.setString(EPOCH_KEY, randomUUID(), null, true), timeoutMs).catch(distrust)
-        return bypass(compute)
-      }
+      if (epoch === null) return startEpoch(compute)
       const key = buildCacheKey({ epoch, name, audience, personal, generations, input })
       const flight = flights.run(key, async () => {
         let cached: string | null = null
@@ -184,6 +195,48 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
       if (flight.shared) stats.shared++
       // Each caller gets its own copy, with Dates, BigInts and the like restored.
       return superjson.parse<T>(await flight.promise)
+    },
+
+    /**
+     * An answer that depends on no audience, only on rows whose changes bump the global generation
+     * (users, teams, sessions and tokens: their changes append `user.*`, `team.*` or `security.*`
+     * events): the credential lookups of every request. Kept in this node's memory too, under the
+     * same exact key, so a hit costs one round trip to the store. A null answer is not kept.
+     */
+    async readGlobal<T>(name: string, input: string, compute: () => Promise<T | null>): Promise<T | null> {
+      if (!trusted) return bypass(compute)
+      let values: Array<string | null>
+      try {
+        values = await withTimeout(store.getStrings([EPOCH_KEY, generationKey(GLOBAL_SCOPE)]), timeoutMs)
+      } catch (error) {
+        distrust(error)
+        return bypass(compute)
+      }
+      const [epoch, generation] = values
+      if (epoch === null) return startEpoch(compute)
+      const key = `rc:g:${epoch}:${name}:${generation ?? '0'}:${input}`
+      const local = memo.get(key)
+      if (local && local.expiresAt > Date.now()) {
+        stats.hits++
+        return superjson.parse<T>(local.raw)
+      }
+      let raw: string | null = null
+      try {
+        ;[raw] = await withTimeout(store.getStrings([key]), timeoutMs)
+      } catch (error) {
+        distrust(error)
+      }
+      if (raw !== null) {
+        stats.hits++
+      } else {
+        stats.misses++
+        const value = await compute()
+        if (value === null) return null
+        raw = superjson.stringify(value)
+        if (trusted) void withTimeout(store.setString(key, raw, ttl), timeoutMs).catch(distrust)
+      }
+      remember(key, raw)
+      return superjson.parse<T>(raw)
     },
 
     /** Makes every answer read from `scopes` unreachable, on every node. Awaited before a write answers. */

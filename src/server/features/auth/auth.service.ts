@@ -3,6 +3,8 @@ import type { Config } from '../../config.ts'
 import { Prisma, type PrismaClient } from '../../db/client.ts'
 import { DomainError } from '../../errors.ts'
 import type { Cache } from '../../infra/cache.ts'
+import type { ReadCache } from '../../cache/read-cache.ts'
+import { GLOBAL_SCOPE } from '../../cache/invalidation.ts'
 import type { Role } from '../../../shared/permissions.ts'
 import type { LoginInput, PreferencesInput } from '../../../shared/schemas/auth.ts'
 import { notify } from '../notification/notification.projector.ts'
@@ -141,8 +143,27 @@ export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex')
 }
 
-export function createAuthService(deps: { prisma: PrismaClient; cache: Cache; config: Config }) {
-  const { prisma, cache, config } = deps
+export function createAuthService(deps: { prisma: PrismaClient; cache: Cache; config: Config; readCache?: ReadCache }) {
+  const { prisma, cache, config, readCache } = deps
+
+  /**
+   * Every request's credential lookup, through the read cache when there is one: exact, because any
+   * change to a user, team, session or token appends an event that bumps the global generation
+   * after its commit (a sign-out and a revocation included), so it takes effect at once on every node.
+   */
+  function lookup<T>(name: string, key: string, read: () => Promise<T | null>): Promise<T | null> {
+    return readCache ? readCache.readGlobal(name, key, read) : read()
+  }
+
+  /** When a session or token was last marked as used, by this node: at most one write per interval. */
+  const touched = new Map<string, number>()
+  function dueForTouch(id: string, lastSeen: Date | null): boolean {
+    const last = Math.max(lastSeen?.getTime() ?? 0, touched.get(id) ?? 0)
+    if (Date.now() - last <= SESSION_TOUCH_INTERVAL_MS) return false
+    if (touched.size >= 10_000) touched.clear()
+    touched.set(id, Date.now())
+    return true
+  }
 
   const throttle = createLoginThrottle(cache)
   const twoFactor = createTwoFactor({ prisma, cache, config })
@@ -307,16 +328,20 @@ export function createAuthService(deps: { prisma: PrismaClient; cache: Cache; co
 
     async authenticateSession(token: string): Promise<Authenticated | null> {
       const sessionId = sha256(token)
-      const [session] = await prisma.$queryRaw<Array<ViewerRecord & { expiresAt: Date; lastSeenAt: Date }>>`
-        SELECT s."expiresAt", s."lastSeenAt", ${VIEWER_COLUMNS}
-        FROM "Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "Team" t ON t.id = u."teamId"
-        WHERE s.id = ${sessionId}`
-      if (!session || !session.isActive) return null
+      type SessionRecord = ViewerRecord & { expiresAt: Date; lastSeenAt: Date }
+      const session = await lookup<SessionRecord>('auth.session', sessionId, async () => {
+        const [row] = await prisma.$queryRaw<SessionRecord[]>`
+          SELECT s."expiresAt", s."lastSeenAt", ${VIEWER_COLUMNS}
+          FROM "Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "Team" t ON t.id = u."teamId"
+          WHERE s.id = ${sessionId}`
+        return row && row.isActive ? row : null
+      })
+      if (!session) return null
       if (session.expiresAt <= new Date()) {
         await prisma.session.deleteMany({ where: { id: sessionId } })
         return null
       }
-      if (Date.now() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+      if (dueForTouch(sessionId, session.lastSeenAt)) {
         await prisma.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: new Date() } })
       }
       return { viewer: viewerOf(session), credential: { kind: 'session', sessionId } }
@@ -324,14 +349,18 @@ export function createAuthService(deps: { prisma: PrismaClient; cache: Cache; co
 
     async authenticateToken(token: string): Promise<Authenticated | null> {
       if (!token.startsWith(API_TOKEN_PREFIX)) return null
-      type TokenRecord = { tokenId: string; scope: 'READ' | 'READ_WRITE'; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null }
-      const [apiToken] = await prisma.$queryRaw<Array<ViewerRecord & TokenRecord>>`
-        SELECT a.id AS "tokenId", a.scope::text AS scope, a."expiresAt", a."revokedAt", a."lastUsedAt", ${VIEWER_COLUMNS}
-        FROM "ApiToken" a JOIN "User" u ON u.id = a."userId" LEFT JOIN "Team" t ON t.id = u."teamId"
-        WHERE a."tokenHash" = ${sha256(token)}`
-      if (!apiToken || apiToken.revokedAt || !apiToken.isActive) return null
+      type TokenRecord = ViewerRecord & { tokenId: string; scope: 'READ' | 'READ_WRITE'; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null }
+      const tokenHash = sha256(token)
+      const apiToken = await lookup<TokenRecord>('auth.token', tokenHash, async () => {
+        const [row] = await prisma.$queryRaw<TokenRecord[]>`
+          SELECT a.id AS "tokenId", a.scope::text AS scope, a."expiresAt", a."revokedAt", a."lastUsedAt", ${VIEWER_COLUMNS}
+          FROM "ApiToken" a JOIN "User" u ON u.id = a."userId" LEFT JOIN "Team" t ON t.id = u."teamId"
+          WHERE a."tokenHash" = ${tokenHash}`
+        return row && !row.revokedAt && row.isActive ? row : null
+      })
+      if (!apiToken) return null
       if (apiToken.expiresAt && apiToken.expiresAt <= new Date()) return null
-      if (!apiToken.lastUsedAt || Date.now() - apiToken.lastUsedAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+      if (dueForTouch(apiToken.tokenId, apiToken.lastUsedAt)) {
         await prisma.apiToken.update({ where: { id: apiToken.tokenId }, data: { lastUsedAt: new Date() } })
       }
       // A viewer's token is read-only whatever scope it was given (SPEC §3).
@@ -382,6 +411,8 @@ export function createAuthService(deps: { prisma: PrismaClient; cache: Cache; co
         data: { theme: input.theme, language: input.language },
         select: viewerSelect,
       })
+      // No event (nobody else hears of a theme), so the cached credential lookups are let go here.
+      await readCache?.invalidate([GLOBAL_SCOPE])
       return toViewer(user)
     },
   }
