@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OrganisationListInput } from '../../src/shared/schemas/organisation.ts'
 import { csvField } from '../../src/server/features/export/export.csv.ts'
 import type { ExportColumn } from '../../src/server/features/export/export.definitions.ts'
+import { parisWallClock } from '../../src/server/features/export/export.format.ts'
 import { loginAs, type TestClient } from '../support/client.ts'
 import { download, readPdf, readXlsx } from '../support/exports.ts'
 import { demoUsers, makeOrganisation, unique, type DemoUsers } from '../support/factories.ts'
@@ -188,6 +189,7 @@ describe('Excel export', () => {
     const amounts = data.rows.slice(1).map((row) => row[4])
     expect(amounts).toEqual(expected.map((item) => item.potentialAmount))
     expect(data.formats[0][4]).toContain('€')
+    expect(data.formats[0][15]).toBe('dd/mm/yyyy hh:mm')
     // A real date cell, not text.
     expect(data.rows[1][15]).toMatchObject({ date: expect.any(String) })
     expect(data.types[1][15]).toBe('d')
@@ -208,6 +210,40 @@ describe('Excel export', () => {
         categories: ["'Pipeline'!$A$2:$A$7", "'Pipeline'!$A$2:$A$7"],
       },
     ])
+  })
+
+  it('keeps text as text (formula-like too), numbers and dates as typed cells, and special characters as written', async () => {
+    const tag = unique('xl').replace(' ', '-')
+    const names = [
+      '=HYPERLINK("http://evil.test","x")',
+      'Contrôle\u0001\u001f\u000b dans\r\nle nom',
+      `A & B <c> "q" 's' ]]>`,
+      '  espaces autour  ',
+      'Ünïcødé € 😀 – ’',
+    ]
+    const created = []
+    for (const [index, name] of names.entries()) {
+      created.push(await makeOrganisation(server.deps.prisma, { teamId: users.teams.paris, name, potentialAmount: index === 1 ? -1500.5 : 1234567 }))
+    }
+    await server.deps.prisma.organisation.updateMany({ where: { id: { in: created.map((item) => item.id) } }, data: { tags: [tag] } })
+    const file = await download(server.url, salesParis, 'organisations', 'xlsx', { filters: { tags: [tag], sort: { field: 'createdAt', direction: 'asc' } } })
+    const [data] = (await readXlsx(file.body)).sheets
+    // Characters XML cannot carry are dropped, CRLF becomes LF; the rest round-trips, spaces included.
+    expect(data.rows.slice(1).map((row) => row[0])).toEqual([
+      '=HYPERLINK("http://evil.test","x")',
+      'Contrôle dans\nle nom',
+      `A & B <c> "q" 's' ]]>`,
+      '  espaces autour  ',
+      'Ünïcødé € 😀 – ’',
+    ])
+    // A text cell is never run as a formula: the formula-like name stays text, unprefixed.
+    expect(data.types[1][0]).toBe('s')
+    expect(data.types[2][4]).toBe('n')
+    expect(data.rows[2][4]).toBe(-1500.5)
+    expect(data.types[1][15]).toBe('d')
+    // The moment as Paris shows it (spreadsheets have no time zone).
+    const createdAt = new Date(`${(data.rows[1][15] as { date: string }).date}Z`)
+    expect(Math.abs(createdAt.getTime() - parisWallClock(created[0].createdAt).getTime())).toBeLessThan(1000)
   })
 
   it('exports the other lists to Excel with a count chart', async () => {
