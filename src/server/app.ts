@@ -73,6 +73,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     config,
     logger,
     prisma: database.prisma,
+    sql: database.readPool,
     databaseUrl: database.url,
     bus,
     cache,

@@ -6,10 +6,15 @@ import { startEmbeddedPostgres } from './embedded.ts'
 import { migrateDatabase } from './migrate.ts'
 import { createSqlPool } from './sql.ts'
 
+/** Hot reads run a statement or a few at once per request; Prisma's pool (20) serves the rest. */
+const READ_POOL_SIZE = 8
+
 export interface Database {
   prisma: PrismaClient
   /** A few bare connections for the bulk paths that bypass Prisma (imports; see sql.ts). */
   sqlPool: pg.Pool
+  /** Bare connections for hot reads whose statements are written by hand (search): Prisma's per-statement cost dominates them. */
+  readPool: pg.Pool
   url: string
   embedded: boolean
   close(): Promise<void>
@@ -32,14 +37,17 @@ export async function openDatabase(
   }
   const prisma = createPrismaClient(url)
   const sqlPool = createSqlPool(url, logger)
+  const readPool = createSqlPool(url, logger, READ_POOL_SIZE)
   return {
     prisma,
     sqlPool,
+    readPool,
     url,
     embedded: Boolean(embedded),
     async close() {
       await prisma.$disconnect()
       await sqlPool.end()
+      await readPool.end()
       await embedded?.stop()
     },
   }

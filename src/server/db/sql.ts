@@ -25,10 +25,17 @@ export function sqlOf(db: SqlClient | RawQueries): SqlClient {
   return { query: async (text, values = []) => ({ rows: await db.$queryRawUnsafe<any[]>(text, ...values) }) }
 }
 
-/** The bulk paths' own small pool (imports): beside Prisma's, closed with it. */
+/** `timestamp(3)` columns hold UTC (as Prisma writes and reads them); `pg` would read them as local time. */
+const TIMESTAMP_OID = 1114
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP_OID && format !== 'binary' ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+}
+
+/** A pool of bare connections beside Prisma's, closed with it: the bulk paths' (imports) and the hot reads'. */
 export function createSqlPool(connectionString: string, logger?: Logger, max = 3): pg.Pool {
   // Waits for a free connection as Prisma's transactions do (maxWait), then fails rather than hang.
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 30_000 })
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 30_000, types })
   // An idle client losing its connection must not crash the process; the next checkout reconnects.
   pool.on('error', (error) => logger?.warn({ err: error.message, source: 'sql-pool' }, 'sql pool connection lost'))
   return pool

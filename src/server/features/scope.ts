@@ -2,6 +2,7 @@ import { seesAllTeams } from '../../shared/permissions.ts'
 import type { Viewer } from './auth/auth.service.ts'
 import { DomainError } from '../errors.ts'
 import { Prisma, type PrismaClient } from '../db/client.ts'
+import type { SqlClient } from '../db/sql.ts'
 
 // The one data-scoping layer (SPEC §3): every service filters reads and checks writes with these,
 // so a record outside the caller's team is simply not found (no existence leak).
@@ -11,6 +12,8 @@ const NO_TEAM = '00000000-0000-0000-0000-000000000000'
 
 export interface ServiceContext {
   prisma: PrismaClient
+  /** Bare connections for hot reads written in SQL; absent (jobs, scripts): they go through Prisma. */
+  sql?: SqlClient
   viewer: Viewer
   /** The caller's address and browser, for the security audit trail (absent in jobs and scripts). */
   client?: { ip: string; userAgent?: string }

@@ -3,6 +3,7 @@ import { parse as parseCookie, serialize as serializeCookie } from 'cookie'
 import type { WebSocket } from 'ws'
 import type { Config } from '../config.ts'
 import type { PrismaClient } from '../db/client.ts'
+import type { SqlClient } from '../db/sql.ts'
 import type { AuthService, Authenticated } from '../features/auth/auth.service.ts'
 import type { Bus } from '../infra/bus.ts'
 import type { Cache } from '../infra/cache.ts'
@@ -33,6 +34,8 @@ export interface ServerDeps {
   config: Config
   logger: Logger
   prisma: PrismaClient
+  /** Bare connections for the hot reads written in SQL (db/sql.ts). */
+  sql: SqlClient
   /** The database's connection URL (DATABASE_URL, or the embedded server's): for tools such as pg_dump. */
   databaseUrl: string
   bus: Bus

@@ -2,7 +2,8 @@ import type { z } from 'zod'
 import { SEARCH_KINDS, type SearchKind, type searchQueryInput, type searchRecentInput, type searchVisitInput } from '../../../shared/schemas/search.ts'
 import { Prisma } from '../../db/client.ts'
 import { notFound } from '../../errors.ts'
-import { teamScopeSql, type Db, type ServiceContext } from '../scope.ts'
+import { sqlOf, type SqlClient } from '../../db/sql.ts'
+import { teamScopeSql, type ServiceContext } from '../scope.ts'
 import { highlightRanges, isCorrection, queryWords, textQueries, type QueryWord, type TextQueries } from './search-terms.ts'
 
 // Global search (docs/search.md): each kind's table carries a weighted tsvector kept by triggers;
@@ -107,14 +108,18 @@ const KIND_SQL: Record<SearchKind, KindSql> = {
 
 type Row = SearchItemDetails & { id: string; title: string; tier: number }
 
+/** The search's statements are written by hand: on bare connections when the server has them (see db/sql.ts). */
+const readerOf = (ctx: ServiceContext): SqlClient => ctx.sql ?? sqlOf(ctx.prisma)
+
 const EMPTY: SearchResult = { groups: [] }
 
 export async function search(ctx: ServiceContext, input: z.output<typeof searchQueryInput>): Promise<SearchResult> {
   const plan = await planSearch(ctx, input)
   if (!plan) return EMPTY
+  const db = readerOf(ctx)
   const groups = await Promise.all(
     plan.statements.map(async ({ kind, sql }): Promise<SearchGroup> => {
-      const rows = await ctx.prisma.$queryRaw<Row[]>(sql)
+      const rows: Row[] = (await db.query(sql.text, sql.values)).rows
       const items = rows.slice(0, input.limit).map((row) => toItem(kind, row, highlightRanges(row.title, plan.words, plan.stems, plan.corrections)))
       return { kind, items, hasMore: rows.length > input.limit }
     }),
@@ -134,7 +139,8 @@ export interface SearchPlan {
 export async function planSearch(ctx: ServiceContext, input: z.output<typeof searchQueryInput>): Promise<SearchPlan | null> {
   const words = queryWords(input.q)
   if (words.length === 0) return null
-  const [stems, corrections] = await Promise.all([frenchStems(ctx.prisma, words), findCorrections(ctx.prisma, words)])
+  const db = readerOf(ctx)
+  const [stems, corrections] = await Promise.all([frenchStems(db, words), findCorrections(db, words)])
   const queries = textQueries(words, stems, corrections)
   const normalized = words.map((word) => word.text).join(' ')
   const kinds = SEARCH_KINDS.filter((kind) => !input.kinds || input.kinds.includes(kind))
@@ -143,20 +149,19 @@ export async function planSearch(ctx: ServiceContext, input: z.output<typeof sea
 }
 
 /** French stems of the words (free text is indexed stemmed); none for stop words. */
-async function frenchStems(db: Db, words: readonly QueryWord[]): Promise<Map<string, string[]>> {
-  const rows = await db.$queryRaw<Array<{ word: string; stems: string[] | null }>>`
-    SELECT w.word, ts_lexize('french_stem', w.word) AS stems FROM unnest(${words.map((word) => word.text)}::text[]) AS w(word)`
+async function frenchStems(db: SqlClient, words: readonly QueryWord[]): Promise<Map<string, string[]>> {
+  const { rows } = await db.query(`SELECT w.word, ts_lexize('french_stem', w.word) AS stems FROM unnest($1::text[]) AS w(word)`, [words.map((word) => word.text)])
+  const found: Array<{ word: string; stems: string[] | null }> = rows
   // Stems are made of the word's own letters; anything else is dropped rather than sent to to_tsquery.
-  return new Map(rows.map((row) => [row.word, (row.stems ?? []).filter((stem) => /^[a-z0-9]+$/.test(stem))]))
+  return new Map(found.map((row) => [row.word, (row.stems ?? []).filter((stem) => /^[a-z0-9]+$/.test(stem))]))
 }
 
 /** Known words within the allowed edits of each long enough word (docs/search.md, typo tolerance). */
-async function findCorrections(db: Db, words: readonly QueryWord[]): Promise<Map<string, string[]>> {
+async function findCorrections(db: SqlClient, words: readonly QueryWord[]): Promise<Map<string, string[]>> {
   const fuzzy = words.filter((word) => word.maxEdits > 0)
   const corrections = new Map<string, string[]>()
   if (fuzzy.length === 0) return corrections
-  const rows = await db.$queryRaw<Array<{ query: string; word: string }>>`
-    SELECT query, word FROM search_corrections(${fuzzy.map((word) => word.text)}::text[])`
+  const rows: Array<{ query: string; word: string }> = (await db.query(`SELECT query, word FROM search_corrections($1::text[])`, [fuzzy.map((word) => word.text)])).rows
   for (const word of fuzzy) {
     const found = rows
       .filter((row) => row.query === word.text && isCorrection(word, row.word))
@@ -240,7 +245,8 @@ export async function recentItems(ctx: ServiceContext, input: z.output<typeof se
     SEARCH_KINDS.map(async (kind) => {
       const ids = visits.filter((visit) => visit.kind === kind).map((visit) => visit.recordId)
       if (ids.length === 0) return
-      const rows = await ctx.prisma.$queryRaw<Row[]>(rowsByIdsSql(ctx, kind, ids))
+      const query = rowsByIdsSql(ctx, kind, ids)
+      const rows: Row[] = (await readerOf(ctx).query(query.text, query.values)).rows
       for (const row of rows) found.set(`${kind}:${row.id}`, toItem(kind, row, []))
     }),
   )
