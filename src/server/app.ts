@@ -94,7 +94,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const jobs = await startJobQueue({ databaseUrl: database.url, logger, tasks: jobHandlers(deps, database.sqlPool), lanes: JOB_LANES, crontab: JOB_CRONTAB })
   await scheduleBackups(database.prisma, config.BACKUP_INTERVAL_HOURS)
 
-  const relay = startEventRelay({ databaseUrl: database.url, prisma: database.prisma, bus, logger })
+  const relay = startEventRelay({ databaseUrl: database.url, bus, logger })
   // Background work that must happen once across nodes: any node may run it, row locks elect one.
   const notifications = createProjection({ prisma: database.prisma, logger }, 'notifications', projectNotifications)
   await notifications.start()

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../db/client.ts'
 import type { Bus } from '../infra/bus.ts'
 import type { Logger } from '../logger.ts'
-import { EVENTS_CHANNEL, toLiveEvent, type LiveEvent } from './types.ts'
+import { EVENTS_CHANNEL, toLiveEvent, type LiveEvent, type RelayedBatch } from './types.ts'
 
 type Listener = (event: LiveEvent) => void
 
@@ -37,14 +37,18 @@ export function createEventDispatcher(deps: { prisma: PrismaClient; bus: Bus; lo
     for (const row of rows) deliver(toLiveEvent(row))
   }
 
+  /**
+   * A message of the relay: every committed event after `after`, in id order (ids missing between
+   * them belong to rolled-back transactions); or one event, from a relay of an older version.
+   */
   function receive(message: unknown) {
-    const event = message as LiveEvent
+    const batch = message as RelayedBatch | LiveEvent
+    const events = 'events' in batch ? batch.events : [batch]
+    const after = 'events' in batch ? BigInt(batch.after) : BigInt(batch.id) - 1n
     queue = queue
       .then(async () => {
-        const id = BigInt(event.id)
-        if (id <= lastId) return // already delivered (at-least-once relay)
-        if (id > lastId + 1n) await fillUpTo(id - 1n)
-        if (id > lastId) deliver(event)
+        if (after > lastId) await fillUpTo(after)
+        for (const event of events) if (BigInt(event.id) > lastId) deliver(event) // at-least-once relay: some may be known
       })
       .catch((error) => logger.warn({ err: (error as Error).message }, 'event dispatch failed'))
   }

@@ -1,14 +1,19 @@
 import pg from 'pg'
-import type { PrismaClient } from '../db/client.ts'
 import type { Bus } from '../infra/bus.ts'
 import type { Logger } from '../logger.ts'
-import { EVENTS_CHANNEL, toLiveEvent } from './types.ts'
+import { EVENTS_CHANNEL, type LiveEvent, type RelayedBatch } from './types.ts'
 
 const RELAY_LOCK = 72_616_002
 const CURSOR_NAME = 'bus'
 const BATCH_SIZE = 500
 const POLL_MS = 1_000
 const ELECTION_MS = 2_000
+
+/** Events after an id, as live events (what `toLiveEvent` makes of a row), oldest first. */
+const LIVE_EVENTS_AFTER = `
+  SELECT id::text AS id, type, entity, "entityId", "teamId"::text AS "teamId", "actorId"::text AS "actorId", COALESCE(payload, '{}') AS payload,
+    to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
+  FROM "DomainEvent" WHERE id > $1::bigint ORDER BY id LIMIT $2`
 
 /**
  * Publishes the event log to the bus, at least once and in id order. One node relays at a time: the
@@ -18,11 +23,10 @@ const ELECTION_MS = 2_000
  */
 export function startEventRelay(deps: {
   databaseUrl: string
-  prisma: PrismaClient
   bus: Bus
   logger: Logger
 }) {
-  const { prisma, bus, logger } = deps
+  const { bus, logger } = deps
   let connection: pg.Client | undefined
   let leader = false
   let stopped = false
@@ -32,23 +36,32 @@ export function startEventRelay(deps: {
   let electionTimer: NodeJS.Timeout | undefined
 
   /** The cursor as this leader last stored it: read once per leadership, not once per pass. */
-  let storedCursor: bigint | undefined
+  let storedCursor: string | undefined
 
+  /**
+   * One pass, on the leader's own connection (plain SQL: this runs for every write). Each batch is
+   * read already shaped as live events and published as one message, in id order.
+   */
   async function relayPending(): Promise<void> {
-    let lastId = storedCursor ?? (await prisma.eventRelayCursor.findUnique({ where: { name: CURSOR_NAME } }))?.lastEventId
+    const db = connection
+    if (!db) return
+    let lastId = storedCursor ?? (await db.query<{ lastEventId: string }>(`SELECT "lastEventId"::text AS "lastEventId" FROM "EventRelayCursor" WHERE name = $1`, [CURSOR_NAME])).rows[0]?.lastEventId
     if (lastId === undefined) {
       // First relay ever: start from the present, the past has no live audience.
-      const latest = await prisma.domainEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } })
-      lastId = latest?.id ?? 0n
-      await prisma.eventRelayCursor.create({ data: { name: CURSOR_NAME, lastEventId: lastId } })
+      const { rows } = await db.query<{ lastEventId: string }>(
+        `INSERT INTO "EventRelayCursor" (name, "lastEventId", "updatedAt") SELECT $1, COALESCE(max(id), 0), now() FROM "DomainEvent"
+         ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING "lastEventId"::text AS "lastEventId"`,
+        [CURSOR_NAME],
+      )
+      lastId = rows[0].lastEventId
     }
     for (;;) {
-      const rows: Awaited<ReturnType<typeof prisma.domainEvent.findMany>> = await prisma.domainEvent.findMany({ where: { id: { gt: lastId } }, orderBy: { id: 'asc' }, take: BATCH_SIZE })
+      const { rows } = await db.query<LiveEvent>(LIVE_EVENTS_AFTER, [lastId, BATCH_SIZE])
       if (rows.length === 0) return
-      // Published together: one connection keeps their order, without a round trip per event.
-      await Promise.all(rows.map((row) => bus.publish(EVENTS_CHANNEL, toLiveEvent(row))))
+      const batch: RelayedBatch = { after: lastId, events: rows }
+      await bus.publish(EVENTS_CHANNEL, batch)
       lastId = rows[rows.length - 1].id
-      await prisma.eventRelayCursor.update({ where: { name: CURSOR_NAME }, data: { lastEventId: lastId } })
+      await db.query(`UPDATE "EventRelayCursor" SET "lastEventId" = $1, "updatedAt" = now() WHERE name = $2`, [lastId, CURSOR_NAME])
       storedCursor = lastId
       if (rows.length < BATCH_SIZE) return
     }

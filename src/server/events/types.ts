@@ -12,6 +12,12 @@ export interface LiveEvent {
 
 export const EVENTS_CHANNEL = 'events'
 
+/** What the relay publishes on EVENTS_CHANNEL: every committed event after `after` (up to a batch), in id order. */
+export interface RelayedBatch {
+  after: string
+  events: LiveEvent[]
+}
+
 export function toLiveEvent(row: {
   id: bigint
   type: string
