@@ -4,7 +4,7 @@ import type { Logger } from '../logger.ts'
 import { createPrismaClient, type PrismaClient } from './client.ts'
 import { startEmbeddedPostgres } from './embedded.ts'
 import { migrateDatabase } from './migrate.ts'
-import { createSqlPool } from './sql.ts'
+import { createSqlPool, pairSqlPool } from './sql.ts'
 
 /** Hot reads run a statement or a few at once per request; Prisma's pool (20) serves the rest. */
 const READ_POOL_SIZE = 8
@@ -37,6 +37,7 @@ export async function openDatabase(
   }
   const prisma = createPrismaClient(url)
   const sqlPool = createSqlPool(url, logger)
+  pairSqlPool(prisma, sqlPool)
   const readPool = createSqlPool(url, logger, READ_POOL_SIZE)
   return {
     prisma,

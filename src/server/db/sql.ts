@@ -32,6 +32,30 @@ const types = {
     oid === TIMESTAMP_OID && format !== 'binary' ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 }
 
+const pairedPools = new WeakMap<object, pg.Pool>()
+
+/** Pairs the bulk paths' pool with the Prisma client of the same database (db/database.ts). */
+export function pairSqlPool(prisma: object, pool: pg.Pool): void {
+  pairedPools.set(prisma, pool)
+}
+
+/**
+ * Plain SQL for a service that only has the Prisma client: the bulk paths' pool paired with it,
+ * else (a client built by a script or a test) the client itself.
+ */
+export function sqlFor(prisma: RawQueries): SqlClient {
+  return pairedPools.get(prisma) ?? sqlOf(prisma)
+}
+
+/** `inTransaction` on the pool paired with `prisma`, else in one of its interactive transactions. */
+export async function transactionFor<T>(
+  prisma: RawQueries & { $transaction<R>(work: (tx: RawQueries) => Promise<R>, options?: { timeout?: number }): Promise<R> },
+  work: (sql: SqlClient) => Promise<T>,
+): Promise<T> {
+  const pool = pairedPools.get(prisma)
+  return pool ? inTransaction(pool, work) : prisma.$transaction((tx) => work(sqlOf(tx)), { timeout: 120_000 })
+}
+
 /** A pool of bare connections beside Prisma's, closed with it: the bulk paths' (imports) and the hot reads'. */
 export function createSqlPool(connectionString: string, logger?: Logger, max = 3): pg.Pool {
   // Waits for a free connection as Prisma's transactions do (maxWait), then fails rather than hang.
