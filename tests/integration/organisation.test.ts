@@ -5,6 +5,8 @@ import { errorOf } from '../support/errors.ts'
 import { demoUsers, makeOrganisation, unique } from '../support/factories.ts'
 import { everySort, expectPagingInSortOrder, tiedTimestamps } from '../support/paging.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
+import { organisationDetailInclude } from '../../src/server/features/organisation/organisation.service.ts'
+import { readOrganisationDetails } from '../../src/server/features/organisation/organisation.detail.ts'
 
 let server: TestServer
 let salesParis: TestClient
@@ -168,6 +170,31 @@ describe('organisation list order and paging', () => {
       })
       // Amounts: the missing ones last in both directions.
       if (sort.field === 'potentialAmount') expect(items.slice(-4).map((item) => item.potentialAmount)).toEqual([null, null, null, null])
+    }
+  })
+})
+
+describe('an organisation’s page in one statement', () => {
+  it('is the same object Prisma’s include gives, relations, order and types included, on bare connections and through Prisma', async () => {
+    const prisma = server.deps.prisma
+    // The demo organisations with the most relations, plus one with none.
+    const rich = await prisma.$queryRaw<Array<{ id: string }>>`
+      SELECT o.id FROM "Organisation" o
+      ORDER BY (SELECT count(*) FROM "Mandate" m WHERE m."organisationId" = o.id) + (SELECT count(*) FROM "Task" k WHERE k."organisationId" = o.id)
+        + (SELECT count(*) FROM "Interaction" i WHERE i."organisationId" = o.id) + (SELECT count(*) FROM "PersonOrganisationLink" l WHERE l."organisationId" = o.id) DESC
+      LIMIT 15`
+    const bare = await makeOrganisation(prisma, { teamId: (await demoUsers(prisma)).teams.paris, name: unique('Bare') })
+    const ids = [...rich.map((row) => row.id), bare.id]
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } })
+    const viewer = { ...admin, teamName: null, role: 'ADMIN' as const, mustChangePassword: false, mustEnrolTwoFactor: false }
+    const expected = await prisma.organisation.findMany({ where: { id: { in: ids } }, include: organisationDetailInclude })
+    const byId = new Map(expected.map((row) => [row.id, row]))
+    expect(expected.some((row) => row.mandates.some((mandate) => mandate.products.length > 0))).toBe(true)
+    expect(expected.some((row) => row.tasks.length > 0 && row.interactions.length > 0 && row.personLinks.length > 0)).toBe(true)
+    for (const context of [{ prisma, sql: server.deps.sql, viewer }, { prisma, viewer }]) {
+      const read = await readOrganisationDetails(context as never, ids)
+      expect(read).toHaveLength(ids.length)
+      for (const row of read) expect(row).toStrictEqual(byId.get(row.id))
     }
   })
 })

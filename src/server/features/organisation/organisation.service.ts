@@ -14,6 +14,7 @@ import { listPage, type ListSort } from '../paging.ts'
 import { assertOwnerInTeam, targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
 import { lockForWrite } from '../versioned-write.ts'
 import { replaceNotesText } from './notes.service.ts'
+import { readOrganisationDetails } from './organisation.detail.ts'
 
 const summarySelect = {
   id: true,
@@ -37,7 +38,7 @@ const summarySelect = {
   team: { select: { id: true, name: true } },
 } satisfies Prisma.OrganisationSelect
 
-const detailInclude = {
+export const organisationDetailInclude = {
   owner: { select: { id: true, name: true, email: true } },
   team: { select: { id: true, name: true } },
   personLinks: {
@@ -61,7 +62,7 @@ const detailInclude = {
 } satisfies Prisma.OrganisationInclude
 
 export type OrganisationSummary = Prisma.OrganisationGetPayload<{ select: typeof summarySelect }>
-export type OrganisationDetail = Prisma.OrganisationGetPayload<{ include: typeof detailInclude }>
+export type OrganisationDetail = Prisma.OrganisationGetPayload<{ include: typeof organisationDetailInclude }>
 
 type ListInput = z.output<typeof organisationListInput>
 
@@ -111,18 +112,14 @@ export async function listOrganisations(ctx: ServiceContext, input: ListInput): 
 }
 
 export async function getOrganisation(ctx: ServiceContext, id: string): Promise<OrganisationDetail> {
-  const organisation = await ctx.prisma.organisation.findFirst({
-    where: { id, ...teamScope(ctx.viewer) },
-    include: detailInclude,
-  })
+  const [organisation] = await readOrganisationDetails(ctx, [id])
   if (!organisation) throw notFound('Organisation')
   return organisation
 }
 
 /** Several organisations as `getOrganisation` returns each, in one read (the missing ones are left out). */
 export async function getOrganisations(ctx: ServiceContext, ids: string[]): Promise<OrganisationDetail[]> {
-  if (ids.length === 0) return []
-  return ctx.prisma.organisation.findMany({ where: { id: { in: ids }, ...teamScope(ctx.viewer) }, include: detailInclude })
+  return readOrganisationDetails(ctx, ids)
 }
 
 export async function createOrganisation(
@@ -258,7 +255,7 @@ export function eventSnapshot(organisation: {
  * transaction: it already holds a connection, and waiting for another could starve the pool.
  */
 async function staleVersion(ctx: ServiceContext, db: Db, id: string, fields: string[] | null): Promise<DomainError> {
-  const current = await db.organisation.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: detailInclude })
+  const current = await db.organisation.findFirst({ where: { id, ...teamScope(ctx.viewer) }, include: organisationDetailInclude })
   if (!current) return notFound('Organisation')
   return new DomainError('CONFLICT', 'This organisation was changed by someone else', { current, fields })
 }
