@@ -150,6 +150,15 @@ describe('files', () => {
     })
   })
 
+  it('shows the imported records at once in a list the read cache held before the import', async () => {
+    const newest = async () => (await sales.trpc.organisations.list.query({ limit: 3 })).items.map((organisation) => organisation.name)
+    expect(await newest()).not.toContain('Fonds Éthique iota')
+    // The run commits on a bare connection, not through Prisma's wrapped transaction: its events still make cached answers stale.
+    const { done } = await importFile(sales, 'cache.csv', frenchFile('iota'))
+    expect(done.status).toBe('SUCCEEDED')
+    expect(await newest()).toContain('Fonds Éthique iota')
+  })
+
   it('reads UTF-8 with a BOM, commas and quoted fields holding line breaks', async () => {
     const text = 'Société,Ville,Notes\r\n"Zéphyr Gestion, Paris",Paris,"Première ligne\nDeuxième ligne"\r\nAutre Zéphyr,Lyon,"Dit ""bonjour"""\r\n'
     const { id, preview } = await uploadAndMap(sales, 'bom.csv', utf8BomCsv(text))

@@ -45,8 +45,20 @@ export async function collectChanges<T>(work: () => Promise<T>, bump: (scopes: s
   }
 }
 
+const bumps = new WeakMap<object, (scopes: string[]) => Promise<void>>()
+
 /** Wraps `prisma.$transaction` so that every committed write invalidates what it changed. */
 export function invalidateOnCommit(prisma: { $transaction: (...args: never[]) => Promise<unknown> }, bump: (scopes: string[]) => Promise<void>) {
+  bumps.set(prisma, bump)
   const original = prisma.$transaction.bind(prisma) as (...args: unknown[]) => Promise<unknown>
   ;(prisma as { $transaction: unknown }).$transaction = (...args: unknown[]) => collectChanges(() => original(...args), bump)
+}
+
+/**
+ * The same invalidation for a transaction that does not go through `prisma.$transaction` (one on a
+ * bare `pg` connection, db/sql.ts): what its events touch is bumped once `work` has committed.
+ */
+export function invalidatingLike<T>(prisma: object, work: () => Promise<T>): Promise<T> {
+  const bump = bumps.get(prisma)
+  return bump ? collectChanges(work, bump) : work()
 }

@@ -1,5 +1,6 @@
 import type { ImportCounts, ImportMapping, ImportProgress, DuplicatePolicy } from '../../../shared/schemas/import.ts'
 import type pg from 'pg'
+import { invalidatingLike } from '../../cache/invalidation.ts'
 import type { PrismaClient } from '../../db/client.ts'
 import { inTransaction, utc, type SqlClient } from '../../db/sql.ts'
 import { DomainError } from '../../errors.ts'
@@ -45,7 +46,7 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
   try {
     // Let go of once planned: only the plan stays in memory while the records are written.
     let file: ParsedFile | null = await readStoredFile(deps.sqlPool, row)
-    await inTransaction(deps.sqlPool, async (client) => {
+    await invalidatingLike(prisma, () => inTransaction(deps.sqlPool, async (client) => {
       const plan = await planImport(client, file!, { teamId: row.teamId, mapping: row.mapping as ImportMapping, policy: row.duplicatePolicy as DuplicatePolicy })
       file = null
       const units = Math.max(planUnits(plan), 1)
@@ -67,16 +68,18 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
       // before the relay works through the records' events; one commit makes them all visible.
       await finish(client, row, 'SUCCEEDED', { counts: plan.counts, problems: plan.problems })
       await appendStagedEvents(client)
-    })
+    }))
   } catch (error) {
     await reporter.stop()
     if (signal.aborted && !(error instanceof ImportCancelled)) throw error // another node retries
     const cancelled = error instanceof ImportCancelled
     if (!cancelled) deps.logger.warn({ err: error, importId }, 'import failed; nothing was written')
-    await inTransaction(deps.sqlPool, (client) =>
-      finish(client, row, cancelled ? 'CANCELLED' : 'FAILED', {
-        failureMessage: cancelled ? null : error instanceof DomainError ? error.message : 'Unexpected error while writing the records',
-      }),
+    await invalidatingLike(prisma, () =>
+      inTransaction(deps.sqlPool, (client) =>
+        finish(client, row, cancelled ? 'CANCELLED' : 'FAILED', {
+          failureMessage: cancelled ? null : error instanceof DomainError ? error.message : 'Unexpected error while writing the records',
+        }),
+      ),
     )
   }
 }

@@ -12,6 +12,7 @@ import {
   type importPreviewInput,
 } from '../../../shared/schemas/import.ts'
 import { Prisma, type PrismaClient } from '../../db/client.ts'
+import { invalidatingLike } from '../../cache/invalidation.ts'
 import { sqlFor, transactionFor, utc, type SqlClient } from '../../db/sql.ts'
 import { uuidv7 } from '../../db/uuid.ts'
 import { DomainError, notFound } from '../../errors.ts'
@@ -130,14 +131,14 @@ export async function createImport(ctx: ServiceContext, input: { fileName: strin
   // process by ~175 MB that it never gave back.
   const id = uuidv7()
   const now = utc(new Date())
-  await transactionFor(ctx.prisma, async (sql) => {
+  await invalidatingLike(ctx.prisma, () => transactionFor(ctx.prisma, async (sql) => {
     await sql.query(
       `INSERT INTO "Import" (id, "teamId", "createdById", "fileName", format, "fileSize", "fileData", sheet, mapping, "totalRows", "createdAt", "updatedAt")
       VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7::bytea, $8, $9::jsonb, $10, $11::timestamp, $11::timestamp)`,
       [id, teamId, ctx.viewer.id, fileName, file.format, input.data.length, input.data, file.sheet, JSON.stringify(suggestMapping(file.headers)), file.rows.length, now],
     )
     await importEvent(sql, { id, teamId, status: 'DRAFT', fileName }, ctx.viewer.id)
-  })
+  }))
   const created = await ctx.prisma.import.findUniqueOrThrow({ where: { id }, select: summarySelect })
   return { ...toSummary(created), sheets: file.sheets }
 }
