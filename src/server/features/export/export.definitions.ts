@@ -18,6 +18,7 @@ import type { ServiceContext } from '../scope.ts'
 import { taskListQuery } from '../task/task.service.ts'
 import type { CellValue, ColumnKind } from './export.format.ts'
 import type { ExportLabels } from './export.labels.ts'
+import { listBatchesSql, organisationListSql } from './export.sql.ts'
 
 // What each list exports: its rows (the list's own query, streamed), its columns with related
 // records by name, and how its summary sheet groups them. Filters, sort and scope are the list's.
@@ -126,12 +127,14 @@ const organisations: ExportDefinition<OrganisationRow> = {
   input: organisationListInput,
   count: (ctx, input: z.output<typeof organisationListInput>) =>
     ctx.prisma.organisation.count({ where: organisationListQuery(ctx, input).where }),
-  batches: (ctx, input: z.output<typeof organisationListInput>, batchSize, signal) =>
-    withNames(
-      ctx,
-      listBatches(ctx.prisma.organisation, { ...organisationListQuery(ctx, input), select: organisationSelect, batchSize, signal }),
-      { owner: ['ownerId', 'user'], team: ['teamId', 'team'] },
-    ),
+  batches: (ctx, input: z.output<typeof organisationListInput>, batchSize, signal) => {
+    const sql = ctx.sql && organisationListSql(ctx, input, Object.keys(organisationSelect))
+    const rows: AsyncGenerator<Prisma.OrganisationGetPayload<{ select: typeof organisationSelect }>[]> =
+      ctx.sql && sql
+        ? listBatchesSql(ctx.sql, { ...sql, batchSize, signal })
+        : listBatches(ctx.prisma.organisation, { ...organisationListQuery(ctx, input), select: organisationSelect, batchSize, signal })
+    return withNames(ctx, rows, { owner: ['ownerId', 'user'], team: ['teamId', 'team'] })
+  },
   columns: [
     { key: 'name', kind: 'text', width: 34, pdf: true, value: (row) => row.name },
     { key: 'type', kind: 'text', width: 14, pdf: true, value: (row, labels) => enumLabel(labels, 'type', row.type) },

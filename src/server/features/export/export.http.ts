@@ -72,6 +72,7 @@ export function createExportHandler(deps: ServerDeps) {
 
       const ctx = {
         prisma: deps.prisma,
+        sql: deps.sql,
         cache: deps.cache,
         viewer: session.viewer,
         client: { ip: clientAddress(req, deps.config.TRUST_PROXY), userAgent: req.headers['user-agent'] },
