@@ -96,7 +96,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   const relay = startEventRelay({ databaseUrl: database.url, bus, logger })
   // Background work that must happen once across nodes: any node may run it, row locks elect one.
-  const notifications = createProjection({ prisma: database.prisma, logger }, 'notifications', projectNotifications)
+  const notifications = createProjection({ pool: database.sqlPool, logger }, 'notifications', projectNotifications)
   await notifications.start()
   const stopProjecting = dispatcher.subscribe((event) => {
     if (event.entity !== 'notification') void notifications.trigger()

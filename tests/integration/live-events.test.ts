@@ -4,6 +4,7 @@ import { errorOf } from '../support/errors.ts'
 import { demoUsers, makeOrganisation } from '../support/factories.ts'
 import { connectSocket } from '../support/socket.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
+import { appendEvents } from '../../src/server/events/event-log.ts'
 
 let server: TestServer
 let salesParis: TestClient
@@ -82,6 +83,38 @@ describe('live events', () => {
     expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
     expect(new Set(ids).size).toBe(ids.length)
     again.close()
+  })
+
+  it('relays and projects events in id order when ids gain a digit (numbers, not text)', async () => {
+    const prisma = server.deps.prisma
+    await server.deps.dispatcher.drain()
+    // The next ids just below a power of ten: 9,995 … 10,006 sort differently as text.
+    const { max } = (await prisma.$queryRaw<Array<{ max: bigint }>>`SELECT COALESCE(max(id), 0) AS max FROM "DomainEvent"`)[0]
+    const next = 10 ** (String(Number(max) + 12).length) - 5
+    await prisma.$queryRaw`SELECT setval(pg_get_serial_sequence('"DomainEvent"', 'id'), ${next - 1}::bigint)`
+    const seen: bigint[] = []
+    const card = await parisCard()
+    const unsubscribe = server.deps.dispatcher.subscribe((event) => void (event.entityId === card.id && seen.push(BigInt(event.id))))
+    // Twelve moves committed at once: the relay and the projections read them in one batch.
+    const stages = ['PROSPECT', 'QUALIFIED', 'PROPOSAL']
+    const moves = Array.from({ length: 12 }, (_, index) => ({
+      type: 'organisation.updated' as const,
+      entity: 'organisation',
+      entityId: card.id,
+      teamId: parisTeam,
+      actorId: null,
+      payload: { name: card.name, ownerId: null, changes: { stage: { from: stages[index % 3], to: stages[(index + 1) % 3] } } },
+    }))
+    try {
+      await prisma.$transaction((tx) => appendEvents(tx, moves))
+      await expect.poll(() => seen.filter((id) => id >= BigInt(next)).length, { timeout: 10_000 }).toBe(12)
+      const managers = await prisma.user.count({ where: { teamId: parisTeam, role: 'MANAGER', isActive: true } })
+      await expect.poll(() => prisma.notification.count({ where: { link: `/organisations/${card.id}`, type: 'PIPELINE_UPDATE' } }), { timeout: 10_000 }).toBe(12 * managers)
+    } finally {
+      unsubscribe()
+    }
+    const crossing = seen.filter((id) => id >= BigInt(next))
+    expect(crossing).toEqual(Array.from({ length: 12 }, (_, index) => BigInt(next + index)))
   })
 
   it('refuses a move from a stage the card has already left, leaving it where the other user put it', async () => {

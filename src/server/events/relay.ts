@@ -13,7 +13,7 @@ const ELECTION_MS = 2_000
 const LIVE_EVENTS_AFTER = `
   SELECT id::text AS id, type, entity, "entityId", "teamId"::text AS "teamId", "actorId"::text AS "actorId", COALESCE(payload, '{}') AS payload,
     to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
-  FROM "DomainEvent" WHERE id > $1::bigint ORDER BY id LIMIT $2`
+  FROM "DomainEvent" e WHERE e.id > $1::bigint ORDER BY e.id LIMIT $2`
 
 /**
  * Publishes the event log to the bus, at least once and in id order. One node relays at a time: the

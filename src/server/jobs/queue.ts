@@ -11,6 +11,7 @@ import {
 import pg from 'pg'
 import { newCorrelationId, withCorrelationId } from '../correlation.ts'
 import type { Db } from '../features/scope.ts'
+import { sqlOf, type SqlClient } from '../db/sql.ts'
 import { reportError } from '../observability.ts'
 import type { Logger } from '../logger.ts'
 
@@ -98,7 +99,7 @@ export async function addJob(db: Db, name: string, payload: JobPayload, options:
  * whose payload is an array is a batch job: added under the key of a job still waiting, its items
  * join that job's (graphile-worker merges the arrays) instead of replacing them. One key per call.
  */
-export async function addJobs(db: Db, jobs: Array<{ name: string; payload: JobPayload | JobPayload[]; options?: JobOptions }>): Promise<void> {
+export async function addJobs(db: Db | SqlClient, jobs: Array<{ name: string; payload: JobPayload | JobPayload[]; options?: JobOptions }>): Promise<void> {
   if (jobs.length === 0) return
   const specs = jobs.map(({ name, payload, options = {} }) => ({
     identifier: name,
@@ -109,12 +110,14 @@ export async function addJobs(db: Db, jobs: Array<{ name: string; payload: JobPa
     job_key: options.jobKey ?? null,
     priority: options.priority ?? null,
   }))
-  await db.$queryRaw`
-    SELECT count(*)::int AS count FROM graphile_worker.add_jobs(ARRAY(
+  await sqlOf(db).query(
+    `SELECT count(*)::int AS count FROM graphile_worker.add_jobs(ARRAY(
       SELECT ROW(s.identifier, s.payload, s.queue_name, s.run_at, s.max_attempts::smallint, s.job_key, s.priority::smallint, NULL::text[])::graphile_worker.job_spec
-      FROM json_to_recordset(${JSON.stringify(specs)}::json)
+      FROM json_to_recordset($1::json)
         AS s(identifier text, payload json, queue_name text, run_at timestamptz, max_attempts int, job_key text, priority int)
-    ))`
+    ))`,
+    [JSON.stringify(specs)],
+  )
 }
 
 const QUEUE_POOL_SIZE = 10

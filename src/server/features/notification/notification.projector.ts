@@ -3,9 +3,9 @@ import type { NotificationType } from '../../db/generated/enums.ts'
 import type { SqlClient } from '../../db/sql.ts'
 import { uuidv7 } from '../../db/uuid.ts'
 import { appendEvent } from '../../events/event-log.ts'
+import type { ProjectedEvent } from '../../events/projection.ts'
 import { renderNotification } from './notification.messages.ts'
 
-type EventRow = Prisma.DomainEventGetPayload<object>
 type Tx = Prisma.TransactionClient
 
 export interface Draft {
@@ -22,16 +22,16 @@ export interface Draft {
  * mandates notify the team's managers and the record's owner; assignments notify the assignee.
  * Nobody is notified of their own action.
  */
-export async function projectNotifications(tx: Tx, events: EventRow[]): Promise<void> {
+export async function projectNotifications(sql: SqlClient, events: ProjectedEvent[]): Promise<void> {
   const drafts: Draft[] = []
   for (const event of events) {
-    const draft = await draftFor(tx, event)
+    const draft = await draftFor(sql, event)
     if (draft) drafts.push(draft)
   }
-  await notify(tx, drafts)
+  await notifySql(sql, drafts)
 }
 
-async function draftFor(tx: Tx, event: EventRow): Promise<Draft | null> {
+async function draftFor(sql: SqlClient, event: ProjectedEvent): Promise<Draft | null> {
   const payload = (event.payload ?? {}) as Record<string, any>
   const base = { eventId: event.id, actorId: event.actorId }
   switch (event.type) {
@@ -41,20 +41,20 @@ async function draftFor(tx: Tx, event: EventRow): Promise<Draft | null> {
       return {
         ...base,
         type: 'PIPELINE_UPDATE',
-        recipientIds: [...(await managersOf(tx, event.teamId)), payload.ownerId],
+        recipientIds: [...(await managersOf(sql, event.teamId)), payload.ownerId],
         link: `/organisations/${event.entityId}`,
         params: { name: String(payload.name ?? ''), from: String(stage.from), to: String(stage.to) },
       }
     }
     case 'interaction.created': {
       if (!event.teamId) return null
-      const organisation = payload.organisationId
-        ? await tx.organisation.findUnique({ where: { id: payload.organisationId }, select: { name: true, ownerId: true } })
-        : null
+      const organisation: { name: string; ownerId: string | null } | undefined = payload.organisationId
+        ? (await sql.query(`SELECT name, "ownerId"::text AS "ownerId" FROM "Organisation" WHERE id = $1::uuid`, [payload.organisationId])).rows[0]
+        : undefined
       return {
         ...base,
         type: 'NEW_INTERACTION',
-        recipientIds: [...(await managersOf(tx, event.teamId)), organisation?.ownerId],
+        recipientIds: [...(await managersOf(sql, event.teamId)), organisation?.ownerId],
         // Interactions have no page of their own: the organisation's, else the first person's.
         link: payload.organisationId ? `/organisations/${payload.organisationId}` : `/people/${payload.personIds?.[0] ?? ''}`,
         params: { name: organisation?.name ?? String(payload.summary ?? ''), summary: String(payload.summary ?? '') },
@@ -67,7 +67,7 @@ async function draftFor(tx: Tx, event: EventRow): Promise<Draft | null> {
       return {
         ...base,
         type: 'MANDATE_SIGNED',
-        recipientIds: [...(await managersOf(tx, event.teamId)), payload.ownerId],
+        recipientIds: [...(await managersOf(sql, event.teamId)), payload.ownerId],
         link: `/mandates/${event.entityId}`,
         params: { name: String(payload.organisation?.name ?? ''), reference: String(payload.reference ?? '') },
       }
@@ -90,9 +90,9 @@ async function draftFor(tx: Tx, event: EventRow): Promise<Draft | null> {
   }
 }
 
-async function managersOf(tx: Tx, teamId: string): Promise<string[]> {
-  const managers = await tx.user.findMany({ where: { teamId, role: 'MANAGER', isActive: true }, select: { id: true } })
-  return managers.map((manager) => manager.id)
+async function managersOf(sql: SqlClient, teamId: string): Promise<string[]> {
+  const { rows } = await sql.query(`SELECT id::text FROM "User" WHERE "teamId" = $1::uuid AND role = 'MANAGER' AND "isActive"`, [teamId])
+  return rows.map((manager: { id: string }) => manager.id)
 }
 
 /**

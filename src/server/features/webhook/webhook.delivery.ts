@@ -5,6 +5,7 @@ import type { Bus } from '../../infra/bus.ts'
 import { addJobs } from '../../jobs/queue.ts'
 import type { Logger } from '../../logger.ts'
 import { notify } from '../notification/notification.projector.ts'
+import type { SqlClient } from '../../db/sql.ts'
 import type { Db } from '../scope.ts'
 import type { SecretBox } from './webhook.secrets.ts'
 import { sendWebhook, type SendOutcome } from './webhook.sender.ts'
@@ -69,7 +70,7 @@ interface Claimed {
 }
 
 /** Queues the first attempt of new deliveries: one batch job per endpoint (call in the transaction that created them). */
-export function queueDeliveries(db: Db, deliveries: Array<{ id: string; webhookId: string }>): Promise<void> {
+export function queueDeliveries(db: Db | SqlClient, deliveries: Array<{ id: string; webhookId: string }>): Promise<void> {
   return addJobs(
     db,
     [...groupBy(deliveries, (delivery) => delivery.webhookId)].map(([webhookId, batch]) => ({

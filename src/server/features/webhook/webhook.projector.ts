@@ -1,5 +1,8 @@
 import { WEBHOOK_EVENT_TYPES, webhookPatternMatches } from '../../../shared/schemas/webhook.ts'
-import type { Prisma, PrismaClient } from '../../db/client.ts'
+import type { PrismaClient } from '../../db/client.ts'
+import type { SqlClient } from '../../db/sql.ts'
+import { uuidv7 } from '../../db/uuid.ts'
+import type { ProjectedEvent } from '../../events/projection.ts'
 import type { Viewer } from '../auth/auth.service.ts'
 import { getInteraction } from '../interaction/interaction.service.ts'
 import { getMandate } from '../mandate/mandate.service.ts'
@@ -10,7 +13,7 @@ import type { ServiceContext } from '../scope.ts'
 import { getTask } from '../task/task.service.ts'
 import { queueDeliveries } from './webhook.delivery.ts'
 
-type EventRow = Prisma.DomainEventGetPayload<object>
+type EventRow = ProjectedEvent
 
 const PUBLIC_TYPES = new Set<string>(WEBHOOK_EVENT_TYPES)
 /** Record reads in flight at once: the API's requests share the same connection pool. */
@@ -90,10 +93,10 @@ export function createWebhookProjector(deps: { prisma: PrismaClient }) {
     })
   }
 
-  return async function projectWebhooks(tx: Prisma.TransactionClient, events: EventRow[]): Promise<void> {
+  return async function projectWebhooks(sql: SqlClient, events: EventRow[]): Promise<void> {
     const wanted = events.map((event) => ({ event, types: webhookTypesOf(event) })).filter((entry) => entry.types.length)
     if (wanted.length === 0) return
-    const webhooks = await tx.webhook.findMany({ where: { isActive: true }, select: { id: true, events: true } })
+    const webhooks: Array<{ id: string; events: string[] }> = (await sql.query(`SELECT id::text, events FROM "Webhook" WHERE "isActive"`)).rows
     if (webhooks.length === 0) return
     const matched = wanted
       .map(({ event, types }) => ({
@@ -107,15 +110,21 @@ export function createWebhookProjector(deps: { prisma: PrismaClient }) {
     const rows = matched.flatMap(({ event, targets }, index) => {
       const payload = JSON.parse(JSON.stringify({ data: data[index] }, jsonSafe)).data
       return targets.map(({ type, webhookId }) => ({
+        id: uuidv7(),
         webhookId,
-        eventId: event.id,
+        eventId: event.id.toString(),
         eventType: type,
         payload: { type, timestamp: event.createdAt.toISOString(), data: payload },
       }))
     })
     if (rows.length === 0) return
-    const created = await tx.webhookDelivery.createManyAndReturn({ data: rows, select: { id: true, webhookId: true } })
-    await queueDeliveries(tx, created)
+    await sql.query(
+      `INSERT INTO "WebhookDelivery" (id, "webhookId", "eventId", "eventType", payload, "updatedAt")
+       SELECT r.id, r."webhookId", r."eventId", r."eventType", r.payload, CURRENT_TIMESTAMP
+       FROM json_to_recordset($1::json) AS r(id uuid, "webhookId" uuid, "eventId" bigint, "eventType" text, payload jsonb)`,
+      [JSON.stringify(rows)],
+    )
+    await queueDeliveries(sql, rows)
   }
 }
 

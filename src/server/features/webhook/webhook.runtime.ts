@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts'
 import { createPrismaClient } from '../../db/client.ts'
+import { createSqlPool } from '../../db/sql.ts'
 import type { EventDispatcher } from '../../events/dispatcher.ts'
 import { createProjection } from '../../events/projection.ts'
 import type { Bus } from '../../infra/bus.ts'
@@ -11,7 +12,7 @@ import { createSecretBox } from './webhook.secrets.ts'
 import type { WebhookRuntime } from './webhook.service.ts'
 
 const SWEEP_INTERVAL_MS = 5_000
-/** The webhook lane's attempts (8, see JOB_LANES), the projection's transaction and its reads. */
+/** The webhook lane's attempts (8, see JOB_LANES) and the projection's reads. */
 const WORK_POOL_SIZE = 12
 
 /**
@@ -29,7 +30,9 @@ export function createWebhooks(deps: { config: Config; logger: Logger; databaseU
   const secrets = createSecretBox(config)
   const engine = createDeliveryEngine({ prisma, logger: log, bus: deps.bus, config, secrets, agent })
   const runtime: WebhookRuntime = { secrets, engine, allowPrivate: config.WEBHOOK_ALLOW_PRIVATE }
-  const projection = createProjection({ prisma, logger: log }, 'webhooks', createWebhookProjector({ prisma }))
+  // The projection's transaction on a bare connection of its own (it runs for every public event).
+  const projectionPool = createSqlPool(deps.databaseUrl, log, 2)
+  const projection = createProjection({ pool: projectionPool, logger: log }, 'webhooks', createWebhookProjector({ prisma }))
   const timers: NodeJS.Timeout[] = []
   let unsubscribe: (() => void) | undefined
 
@@ -55,6 +58,7 @@ export function createWebhooks(deps: { config: Config; logger: Logger; databaseU
       await projection.stop()
       await agent.close()
       await prisma.$disconnect()
+      await projectionPool.end()
     },
   }
 }
