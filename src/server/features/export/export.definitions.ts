@@ -18,7 +18,7 @@ import type { ServiceContext } from '../scope.ts'
 import { taskListQuery } from '../task/task.service.ts'
 import type { CellValue, ColumnKind } from './export.format.ts'
 import type { ExportLabels } from './export.labels.ts'
-import { listBatchesSql, organisationListSql } from './export.sql.ts'
+import { arrayRowsReader, listBatchesSql, organisationListSql } from './export.sql.ts'
 
 // What each list exports: its rows (the list's own query, streamed), its columns with related
 // records by name, and how its summary sheet groups them. Filters, sort and scope are the list's.
@@ -128,10 +128,11 @@ const organisations: ExportDefinition<OrganisationRow> = {
   count: (ctx, input: z.output<typeof organisationListInput>) =>
     ctx.prisma.organisation.count({ where: organisationListQuery(ctx, input).where }),
   batches: (ctx, input: z.output<typeof organisationListInput>, batchSize, signal) => {
-    const sql = ctx.sql && organisationListSql(ctx, input, Object.keys(organisationSelect))
+    const reader = arrayRowsReader(ctx.sql)
+    const sql = reader && organisationListSql(ctx, input, Object.keys(organisationSelect))
     const rows: AsyncGenerator<Prisma.OrganisationGetPayload<{ select: typeof organisationSelect }>[]> =
-      ctx.sql && sql
-        ? listBatchesSql(ctx.sql, { ...sql, batchSize, signal })
+      reader && sql
+        ? listBatchesSql(reader, { ...sql, batchSize, signal })
         : listBatches(ctx.prisma.organisation, { ...organisationListQuery(ctx, input), select: organisationSelect, batchSize, signal })
     return withNames(ctx, rows, { owner: ['ownerId', 'user'], team: ['teamId', 'team'] })
   },
