@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OrganisationListInput } from '../../src/shared/schemas/organisation.ts'
-import { csvField } from '../../src/server/features/export/export.csv.ts'
+import type { Cache } from '../../src/server/infra/cache.ts'
+import type { Viewer } from '../../src/server/features/auth/auth.service.ts'
+import { csvField, writeCsv } from '../../src/server/features/export/export.csv.ts'
+import { prepareExport } from '../../src/server/features/export/export.service.ts'
+import { arrayRowsReader } from '../../src/server/features/export/export.sql.ts'
 import type { ExportColumn } from '../../src/server/features/export/export.definitions.ts'
 import { parisWallClock } from '../../src/server/features/export/export.format.ts'
 import { loginAs, type TestClient } from '../support/client.ts'
@@ -123,6 +127,64 @@ describe('CSV export', () => {
     expect(csvField('-1500', textColumn, ';', 'fr')).toBe("'-1500")
     expect(csvField('\0null', textColumn, ';', 'fr')).toBe("'\0null")
   })
+})
+
+describe('batch reads on the bare read pool', () => {
+  /** The CSV as the service writes it for this viewer, through the read pool's SQL or the list's Prisma query. */
+  async function csvOf(viewer: Viewer, filters: Record<string, unknown>, through: 'sql' | 'prisma') {
+    const ctx = {
+      prisma: server.deps.prisma,
+      ...(through === 'sql' ? { sql: server.deps.sql } : {}),
+      cache: { get: async () => null, set: async () => undefined } as unknown as Cache,
+      viewer,
+    }
+    const prepared = await prepareExport(ctx, { entity: 'organisations', format: 'csv', filters, delimiter: ';' }, new AbortController().signal)
+    let text = ''
+    await writeCsv(prepared.run, { write: async (chunk) => void (text += chunk) }, ';')
+    return text
+  }
+
+  it('writes the same organisations in the same order as the list’s Prisma query, across batches and ties', async () => {
+    expect(arrayRowsReader(server.deps.sql)).not.toBeNull()
+    const team = await server.deps.prisma.team.create({ data: { name: unique('Lot') } })
+    const tag = unique('lot')
+    const owner = users.byEmail.get('sales.paris@demo.test')!.id
+    const stages = ['PROSPECT', 'QUALIFIED', 'WON', 'LOST'] as const
+    const types = ['INVESTOR', 'DISTRIBUTOR', 'PARTNER'] as const
+    // 4,500 rows: sort values shared by a thousand rows at a time, so ties straddle the 2,000-row batches.
+    await server.deps.prisma.organisation.createMany({
+      data: Array.from({ length: 4_500 }, (_, index) => ({
+        name: `Lot ${index % 700}`,
+        normalizedName: `lot ${index % 700}`,
+        type: types[index % 3],
+        stage: stages[index % 4],
+        isActive: index % 5 !== 0,
+        tags: index % 2 ? [tag, 'b'] : [tag],
+        ownerId: index % 3 ? owner : null,
+        teamId: team.id,
+        createdAt: new Date(Date.UTC(2026, 2, 29, 0, Math.floor(index / 1_000))),
+        updatedAt: new Date(Date.UTC(2026, 9, 25, 1, 30, Math.floor(index / 1_000), 123)),
+      })),
+    })
+    const base: Viewer = { id: owner, email: 'x@demo.test', name: 'X', role: 'ADMIN', teamId: null, teamName: null, theme: 'light', language: 'fr', avatarColor: null }
+    const viewers: Viewer[] = [base, { ...base, role: 'SALES', teamId: team.id }, { ...base, role: 'SALES', teamId: users.teams.lyon }]
+    const cases: Array<Record<string, unknown>> = [
+      { teamId: team.id },
+      { tags: [tag], sort: { field: 'updatedAt', direction: 'asc' } },
+      { tags: [tag, 'b'], stage: ['WON', 'LOST'], sort: { field: 'name', direction: 'asc' } },
+      { teamId: team.id, type: ['PARTNER'], isActive: true, sort: { field: 'createdAt', direction: 'desc' } },
+      { teamId: team.id, ownerId: owner, sort: { field: 'stage', direction: 'desc' } },
+      { teamId: team.id, sort: { field: 'type', direction: 'asc' } },
+    ]
+    for (const viewer of viewers) {
+      for (const filters of cases) {
+        const prisma = await csvOf(viewer, filters, 'prisma')
+        expect(await csvOf(viewer, filters, 'sql'), `${viewer.role} ${viewer.teamId} ${JSON.stringify(filters)}`).toBe(prisma)
+      }
+    }
+    // Not an empty comparison: the team's own viewer gets every row.
+    expect((await csvOf(viewers[1], { teamId: team.id }, 'sql')).split('\r\n').length).toBe(4_500 + 2)
+  }, 120_000)
 })
 
 describe('scope', () => {
