@@ -76,6 +76,7 @@ async function* withNames<R extends Record<string, unknown>, K extends string>(
 ): AsyncGenerator<WithNames<R, K>[]> {
   const known: Record<NameModel, Map<string, Named>> = { user: new Map(), team: new Map() }
   const entries = Object.entries(links) as Array<[K, readonly [keyof R & string, NameModel]]>
+  const resolved = entries.map(([key, [field, model]]) => ({ key, field, names: known[model] }))
   for await (const batch of batches) {
     for (const model of ['user', 'team'] as const) {
       const missing = new Set<string>()
@@ -92,9 +93,9 @@ async function* withNames<R extends Record<string, unknown>, K extends string>(
       for (const { id, name } of found) known[model].set(id, { name })
     }
     for (const row of batch) {
-      for (const [key, [field, model]] of entries) {
+      for (const { key, field, names } of resolved) {
         const id = row[field] as string | null
-        ;(row as Record<string, unknown>)[key] = id ? (known[model].get(id) ?? null) : null
+        ;(row as Record<string, unknown>)[key] = id ? (names.get(id) ?? null) : null
       }
     }
     yield batch as WithNames<R, K>[]
@@ -128,13 +129,14 @@ const organisations: ExportDefinition<OrganisationRow> = {
   count: (ctx, input: z.output<typeof organisationListInput>) =>
     ctx.prisma.organisation.count({ where: organisationListQuery(ctx, input).where }),
   batches: (ctx, input: z.output<typeof organisationListInput>, batchSize, signal) => {
+    const links = { owner: ['ownerId', 'user'], team: ['teamId', 'team'] } as const
     const reader = arrayRowsReader(ctx.sql)
     const sql = reader && organisationListSql(ctx, input, Object.keys(organisationSelect))
     const rows: AsyncGenerator<Prisma.OrganisationGetPayload<{ select: typeof organisationSelect }>[]> =
       reader && sql
-        ? listBatchesSql(reader, { ...sql, batchSize, signal })
+        ? listBatchesSql(reader, { ...sql, filledLater: Object.keys(links), batchSize, signal })
         : listBatches(ctx.prisma.organisation, { ...organisationListQuery(ctx, input), select: organisationSelect, batchSize, signal })
-    return withNames(ctx, rows, { owner: ['ownerId', 'user'], team: ['teamId', 'team'] })
+    return withNames(ctx, rows, links)
   },
   columns: [
     { key: 'name', kind: 'text', width: 34, pdf: true, value: (row) => row.name },

@@ -22,6 +22,8 @@ export interface SqlListQuery {
   keyset: ReadonlyArray<readonly [column: Prisma.Sql, field: string]>
   id: Prisma.Sql
   direction: Prisma.SortOrder
+  /** Fields a later step sets on each row (the names `withNames` adds): null until then. */
+  filledLater?: readonly string[]
 }
 
 /** The read pool when the export may use it: a `pg` pool, which returns rows as arrays on request. */
@@ -43,7 +45,7 @@ export async function* listBatchesSql<R extends { id: string }>(
   const after = query.direction === 'asc' ? Prisma.sql`>` : Prisma.sql`<`
   const order = Prisma.join(columns.map((column) => Prisma.sql`${column} ${direction}`))
   const select = Prisma.join(query.fields.map(([column]) => column))
-  const names = query.fields.map(([, field]) => field)
+  const names = [...query.fields.map(([, field]) => field), ...(query.filledLater ?? [])]
   let start = Prisma.sql`TRUE`
   while (!query.signal?.aborted) {
     const statement = Prisma.sql`SELECT ${select} FROM ${query.from} WHERE (${query.where}) AND ${start} ORDER BY ${order} LIMIT ${query.batchSize + 1}`
@@ -61,11 +63,12 @@ export async function* listBatchesSql<R extends { id: string }>(
 /**
  * A row as an object whose fields are added in the same order every time, so that every row shares
  * one shape (`pg` gives each of its row objects a shape of its own, which made every later read and
- * write of a row field a slow lookup: adding the names to 100,000 rows alone cost ~1 s of CPU).
+ * write of a row field a slow lookup: adding the names to 100,000 rows alone cost ~1 s of CPU). The
+ * fields filled later are there from the start, so filling them changes no row's shape.
  */
 function rowOf(names: readonly string[], values: unknown[]): Record<string, unknown> {
   const row: Record<string, unknown> = {}
-  for (let index = 0; index < names.length; index++) row[names[index]] = values[index]
+  for (let index = 0; index < names.length; index++) row[names[index]] = index < values.length ? values[index] : null
   return row
 }
 
