@@ -83,14 +83,18 @@ test('exports the filtered organisations list to Excel, CSV and PDF, each file h
     const pdfFile = path.join(dir, 'report.pdf')
     await pdf.download.saveAs(pdfFile)
     await run('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(SCREENSHOTS, 'exports-pdf-page1')])
-    if (SOFFICE) {
-      const xlsxFile = path.join(dir, 'organisations.xlsx')
-      await xlsx.download.saveAs(xlsxFile)
-      await run(SOFFICE, ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, xlsxFile], { timeout: 180_000 })
-      const { stdout } = await run('pdfinfo', [path.join(dir, 'organisations.pdf')])
-      const last = Number(stdout.match(/^Pages:\s+(\d+)/m)?.[1])
-      await run('pdftoppm', ['-png', '-r', '70', '-f', String(last), '-l', String(last), '-singlefile', path.join(dir, 'organisations.pdf'), path.join(SCREENSHOTS, 'exports-xlsx-chart')])
-    }
+    // LibreOffice opens the hand-written workbook (tests/support/ensure-services.sh installs it): its
+    // rendering holds the listed names, and its last page (the Pipeline sheet) the chart to look at.
+    expect(SOFFICE, 'LibreOffice (soffice) is needed to render the Excel file').toBeDefined()
+    const xlsxFile = path.join(dir, 'organisations.xlsx')
+    await xlsx.download.saveAs(xlsxFile)
+    await run(SOFFICE!, ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, xlsxFile], { timeout: 180_000 })
+    const rendered = (await run('pdftotext', ['-layout', path.join(dir, 'organisations.pdf'), '-'])).stdout
+    for (const name of expected.slice(0, 3)) expect(rendered).toContain(name)
+    expect(rendered).toContain('Montant pondéré (€)') // the Pipeline sheet's summary
+    const { stdout } = await run('pdfinfo', [path.join(dir, 'organisations.pdf')])
+    const last = Number(stdout.match(/^Pages:\s+(\d+)/m)?.[1])
+    await run('pdftoppm', ['-png', '-r', '70', '-f', String(last), '-l', String(last), '-singlefile', path.join(dir, 'organisations.pdf'), path.join(SCREENSHOTS, 'exports-xlsx-chart')])
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -46,3 +46,12 @@ if ! python3 -c 'import openpyxl' >/dev/null 2>&1; then
   pip install -q openpyxl==3.1.5 2>/dev/null || pip install -q --break-system-packages openpyxl==3.1.5 2>/dev/null \
     || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-openpyxl >/dev/null)
 fi
+# The export test renders the Excel file's chart with LibreOffice headless (an independent reader of the xlsx).
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "Installing LibreOffice Calc (headless) for the export tests…"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
+  fi
+fi
