@@ -146,6 +146,31 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
     return compute()
   }
 
+  /** The epoch and the scopes' generations, read before the database; null when the store failed (then distrusted). */
+  async function generationsOf(scopes: string[]): Promise<Array<string | null> | null> {
+    try {
+      return await withTimeout(store.getStrings([EPOCH_KEY, ...scopes.map(generationKey)]), timeoutMs)
+    } catch (error) {
+      distrust(error)
+      return null
+    }
+  }
+
+  /** A stored answer, or null (absent, or the store failed). */
+  async function stored(key: string): Promise<string | null> {
+    try {
+      const [raw] = await withTimeout(store.getStrings([key]), timeoutMs)
+      return raw
+    } catch (error) {
+      distrust(error)
+      return null
+    }
+  }
+
+  function keep(key: string, raw: string) {
+    if (trusted) void withTimeout(store.setString(key, raw, ttl), timeoutMs).catch(distrust)
+  }
+
   /** First use, or the store lost its data: start an epoch; this answer comes from the database. */
   async function startEpoch<T>(compute: () => Promise<T>): Promise<T> {
     await withTimeout(store.setString(EPOCH_KEY, randomUUID(), null, true), timeoutMs).catch(distrust)
@@ -165,31 +190,20 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
      */
     async read<T>(name: string, audience: CacheAudience, input: unknown, compute: () => Promise<T>, personal = false): Promise<T> {
       if (!trusted) return bypass(compute)
-      const scopes = scopesOf(audience)
-      let values: Array<string | null>
-      try {
-        values = await withTimeout(store.getStrings([EPOCH_KEY, ...scopes.map(generationKey)]), timeoutMs)
-      } catch (error) {
-        distrust(error)
-        return bypass(compute)
-      }
+      const values = await generationsOf(scopesOf(audience))
+      if (!values) return bypass(compute)
       const [epoch, ...generations] = values
       if (epoch === null) return startEpoch(compute)
       const key = buildCacheKey({ epoch, name, audience, personal, generations, input })
       const flight = flights.run(key, async () => {
-        let cached: string | null = null
-        try {
-          ;[cached] = await withTimeout(store.getStrings([key]), timeoutMs)
-        } catch (error) {
-          distrust(error)
-        }
+        const cached = await stored(key)
         if (cached !== null) {
           stats.hits++
           return cached
         }
         stats.misses++
         const raw = superjson.stringify(await compute())
-        if (trusted) void withTimeout(store.setString(key, raw, ttl), timeoutMs).catch(distrust)
+        keep(key, raw)
         return raw
       })
       if (flight.shared) stats.shared++
@@ -205,13 +219,8 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
      */
     async readGlobal<T>(name: string, input: string, compute: () => Promise<T | null>): Promise<T | null> {
       if (!trusted) return bypass(compute)
-      let values: Array<string | null>
-      try {
-        values = await withTimeout(store.getStrings([EPOCH_KEY, generationKey(GLOBAL_SCOPE)]), timeoutMs)
-      } catch (error) {
-        distrust(error)
-        return bypass(compute)
-      }
+      const values = await generationsOf([GLOBAL_SCOPE])
+      if (!values) return bypass(compute)
       const [epoch, generation] = values
       if (epoch === null) return startEpoch(compute)
       const key = `rc:g:${epoch}:${name}:${generation ?? '0'}:${input}`
@@ -220,12 +229,7 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
         stats.hits++
         return superjson.parse<T>(local.raw)
       }
-      let raw: string | null = null
-      try {
-        ;[raw] = await withTimeout(store.getStrings([key]), timeoutMs)
-      } catch (error) {
-        distrust(error)
-      }
+      let raw = await stored(key)
       if (raw !== null) {
         stats.hits++
       } else {
@@ -233,7 +237,7 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
         const value = await compute()
         if (value === null) return null
         raw = superjson.stringify(value)
-        if (trusted) void withTimeout(store.setString(key, raw, ttl), timeoutMs).catch(distrust)
+        keep(key, raw)
       }
       remember(key, raw)
       return superjson.parse<T>(raw)

@@ -1,18 +1,10 @@
 import type pg from 'pg'
 import { inTransaction, type SqlClient } from '../db/sql.ts'
 import type { Logger } from '../logger.ts'
+import type { EventRecord } from './types.ts'
 
 /** A domain event as a projection reads it. */
-export interface ProjectedEvent {
-  id: bigint
-  type: string
-  entity: string
-  entityId: string
-  teamId: string | null
-  actorId: string | null
-  payload: unknown
-  createdAt: Date
-}
+export type ProjectedEvent = EventRecord
 
 /** A projection's writes for a batch of events, on the projection's transaction. */
 export type ProjectionHandler = (sql: SqlClient, events: ProjectedEvent[]) => Promise<void>

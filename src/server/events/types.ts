@@ -18,7 +18,8 @@ export interface RelayedBatch {
   events: LiveEvent[]
 }
 
-export function toLiveEvent(row: {
+/** A domain event as read from the log (the projections' input, `toLiveEvent`'s). */
+export interface EventRecord {
   id: bigint
   type: string
   entity: string
@@ -27,7 +28,9 @@ export function toLiveEvent(row: {
   actorId: string | null
   payload: unknown
   createdAt: Date
-}): LiveEvent {
+}
+
+export function toLiveEvent(row: EventRecord): LiveEvent {
   return {
     id: row.id.toString(),
     type: row.type,

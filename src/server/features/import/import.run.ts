@@ -6,7 +6,7 @@ import { inTransaction, utc, type SqlClient } from '../../db/sql.ts'
 import { DomainError } from '../../errors.ts'
 import { appendEvent, appendStagedEvents } from '../../events/event-log.ts'
 import type { Logger } from '../../logger.ts'
-import { notifySql } from '../notification/notification.projector.ts'
+import { notify } from '../notification/notification.projector.ts'
 import { readImportFile, type ParsedFile } from './import-file.ts'
 import { planImport } from './import-plan.ts'
 import { planUnits, writePlan } from './import-writer.ts'
@@ -192,7 +192,7 @@ async function finish(
     }
   }
   const [fr, en] = [text('fr'), text('en')]
-  await notifySql(sql, [
+  await notify(sql, [
     {
       type: 'SYSTEM',
       recipientIds: [row.createdById],

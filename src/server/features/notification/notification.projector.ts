@@ -1,6 +1,6 @@
 import type { Prisma } from '../../db/client.ts'
 import type { NotificationType } from '../../db/generated/enums.ts'
-import type { SqlClient } from '../../db/sql.ts'
+import { sqlOf, type SqlClient } from '../../db/sql.ts'
 import { uuidv7 } from '../../db/uuid.ts'
 import { appendEvent } from '../../events/event-log.ts'
 import type { ProjectedEvent } from '../../events/projection.ts'
@@ -28,7 +28,7 @@ export async function projectNotifications(sql: SqlClient, events: ProjectedEven
     const draft = await draftFor(sql, event)
     if (draft) drafts.push(draft)
   }
-  await notifySql(sql, drafts)
+  await notify(sql, drafts)
 }
 
 async function draftFor(sql: SqlClient, event: ProjectedEvent): Promise<Draft | null> {
@@ -98,51 +98,11 @@ async function managersOf(sql: SqlClient, teamId: string): Promise<string[]> {
 /**
  * Creates the notifications of the drafts, then the events that carry them live to their
  * recipients: every row is written before the first event, since nothing may lock a row (a
- * notification locks its recipient's) once the event log's lock is held.
+ * notification locks its recipient's) once the event log's lock is held. Plain SQL, in the caller's
+ * transaction: a Prisma one or a bare `pg` connection's (an import's, a projection's).
  */
-export async function notify(tx: Tx, drafts: Draft[]): Promise<void> {
-  const created: Array<{ notification: Prisma.NotificationGetPayload<object>; unreadCount: number; actorId: string | null }> = []
-  for (const draft of drafts) {
-    const recipientIds = [...new Set(draft.recipientIds.filter((id): id is string => Boolean(id) && id !== draft.actorId))]
-    if (recipientIds.length === 0) continue
-    const [recipients, actor] = await Promise.all([
-      // A kind the recipient muted in their settings is not written at all (nor sent live).
-      tx.user.findMany({
-        where: { id: { in: recipientIds }, isActive: true, NOT: { mutedNotifications: { has: draft.type } } },
-        select: { id: true, language: true },
-      }),
-      draft.actorId ? tx.user.findUnique({ where: { id: draft.actorId }, select: { name: true } }) : null,
-    ])
-    for (const recipient of recipients) {
-      const text = renderNotification(draft.type, recipient.language, { actor: actor?.name ?? '', ...draft.params })
-      const notification = await tx.notification.create({
-        data: { recipientId: recipient.id, type: draft.type, title: text.title, body: text.body, link: draft.link, eventId: draft.eventId },
-      })
-      const unreadCount = await tx.notification.count({ where: { recipientId: recipient.id, readAt: null } })
-      created.push({ notification, unreadCount, actorId: draft.actorId })
-    }
-  }
-  for (const { notification, unreadCount, actorId } of created) {
-    await appendEvent(tx, {
-      type: 'notification.created',
-      entity: 'notification',
-      entityId: notification.id,
-      teamId: null,
-      actorId,
-      payload: {
-        recipientId: notification.recipientId,
-        unreadCount,
-        notification: { ...notification, eventId: notification.eventId?.toString() ?? null },
-      },
-    })
-  }
-}
-
-/**
- * `notify` as plain SQL, for a transaction on a bare `pg` connection (an import's): the same rows
- * and the same `notification.created` events, in the same order.
- */
-export async function notifySql(sql: SqlClient, drafts: Draft[]): Promise<void> {
+export async function notify(db: Tx | SqlClient, drafts: Draft[]): Promise<void> {
+  const sql = sqlOf(db)
   const created: Array<{ notification: Record<string, unknown>; unreadCount: number; actorId: string | null }> = []
   for (const draft of drafts) {
     const recipientIds = [...new Set(draft.recipientIds.filter((id): id is string => Boolean(id) && id !== draft.actorId))]
