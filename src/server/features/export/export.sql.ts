@@ -74,6 +74,12 @@ function rowOf(names: readonly string[], values: unknown[]): Record<string, unkn
 
 type OrganisationListInput = z.output<typeof organisationListInput>
 
+/**
+ * Columns read through another type: tags as JSON, which `JSON.parse` reads several times faster
+ * than `pg` parses a `text[]` literal (a tenth of a 100k-row export's CPU went to it).
+ */
+const ORGANISATION_SQL_COLUMNS: Record<string, Prisma.Sql> = { tags: Prisma.sql`to_json(o.tags)` }
+
 /** The organisations' sorts whose column is never null: one column, then id (LIST_SORTS in organisation.service.ts). */
 const ORGANISATION_SQL_SORTS: Partial<Record<OrganisationListInput['sort']['field'], Prisma.Sql>> = {
   name: Prisma.sql`o.name`,
@@ -101,7 +107,7 @@ export function organisationListSql(ctx: ServiceContext, input: OrganisationList
   if (input.tags?.length) conditions.push(Prisma.sql`o.tags @> ${input.tags}::text[]`)
   return {
     from: Prisma.sql`"Organisation" o`,
-    fields: fields.map((field) => [Prisma.raw(`o."${field}"`), field] as const),
+    fields: fields.map((field) => [ORGANISATION_SQL_COLUMNS[field] ?? Prisma.raw(`o."${field}"`), field] as const),
     where: Prisma.join(conditions, ' AND '),
     keyset: [[sortColumn, input.sort.field]],
     id: Prisma.sql`o.id`,
