@@ -234,6 +234,7 @@ if (webhooks) {
     `| commit → receiver at ${latency.targetRate} events/s (achieved ${latency.sentRate}/s, ${latency.received}/${latency.events} received, ${latency.writeErrors} writes failed${latency.firstWriteError ? `: ${latency.firstWriteError}` : ''}) p50 / p95 / p99 | ${latency.p50Ms} / ${latency.p95Ms} / ${latency.p99Ms} ms |`,
     `| of which event → delivery row (projection) p50 / p95; delivery row → first attempt recorded p50 / p95 | ${latency.stages.projectionP50} / ${latency.stages.projectionP95} ms; ${latency.stages.attemptP50} / ${latency.stages.attemptP95} ms |`,
     `| throughput: ${throughput.webhooks} endpoints × ${throughput.events} events | ${throughput.deliveries}/${throughput.expected} deliveries in ${throughput.seconds} s = ${throughput.deliveriesPerSecond} deliveries/s (${throughput.duplicates} duplicates); CPU per delivery: servers ${throughput.serverCpuMsPerDelivery} ms, PostgreSQL ${throughput.postgresCpuMsPerDelivery} ms |`,
+    `| of which the events' writes (first to last); event → delivery row p50 / p95; delivery row → first attempt p50 / p95 | ${throughput.stages.writesMs} ms; ${throughput.stages.projectionP50} / ${throughput.stages.projectionP95} ms; ${throughput.stages.attemptP50} / ${throughput.stages.attemptP95} ms |`,
     '',
   )
 }
