@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { editDistance, highlightRanges, queryWords, textQueries } from '../../src/server/features/search/search-terms.ts'
+import { editDistance, highlightRanges, indexQuery, queryWords, textQueries } from '../../src/server/features/search/search-terms.ts'
 
 describe('search terms', () => {
   it('splits a query into normalized words, the last one a prefix, typos allowed from 5 letters', () => {
@@ -31,13 +31,27 @@ describe('search terms', () => {
   it('builds tsqueries from words made of [a-z0-9] only', () => {
     const words = queryWords('dupnot cec')
     const queries = textQueries(words, new Map([['cec', ['cec']]]), new Map([['dupnot', ['dupont']]]))
-    expect(queries).toEqual({
+    expect(queries).toMatchObject({
       exact: 'dupnot:AB & (cec:*AB | cec:*CD)',
       full: '(dupnot:AB | dupont:) & (cec:*AB | cec:*CD)',
       names: '(dupnot:A | dupont:A) & cec:*A',
       ids: '(dupnot:AB | dupont:AB) & cec:*AB',
       hasTypos: true,
     })
+    expect(queries.fullTerms).toEqual([
+      { text: '(dupnot:AB | dupont:)', lexemes: ['dupnot', 'dupont'], prefixes: [] },
+      { text: '(cec:*AB | cec:*CD)', lexemes: [], prefixes: ['cec'] },
+    ])
+  })
+
+  it('leaves very common words and the prefix of a common word out of the index lookup when rarer words remain', () => {
+    const frequencies = { rows: 670_000, common: new Map([['de', 0.17], ['des', 0.15], ['caisse', 0.07], ['paris', 0.1], ['parisien', 0.01]]), rare: 0.0001 }
+    const words = queryWords('Caisse des Architectes de Paris')
+    const { exactTerms } = textQueries(words, new Map(), new Map())
+    expect(indexQuery(exactTerms, frequencies)).toBe('architectes:AB')
+    // Alone, a common word is still looked up; so is a rare prefix.
+    expect(indexQuery(textQueries(queryWords('de'), new Map(), new Map()).exactTerms, frequencies)).toBe('de:*AB')
+    expect(indexQuery(textQueries(queryWords('des zorglub'), new Map(), new Map()).exactTerms, frequencies)).toBe('zorglub:*AB')
   })
 
   it('highlights matched words on the original, accented title', () => {

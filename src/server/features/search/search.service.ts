@@ -4,7 +4,7 @@ import { Prisma } from '../../db/client.ts'
 import { notFound } from '../../errors.ts'
 import { sqlOf, type SqlClient } from '../../db/sql.ts'
 import { teamScopeSql, type ServiceContext } from '../scope.ts'
-import { highlightRanges, isCorrection, queryWords, textQueries, type QueryWord, type TextQueries } from './search-terms.ts'
+import { highlightRanges, indexQuery, isCorrection, queryWords, textQueries, type LexemeFrequencies, type QueryTerm, type QueryWord, type TextQueries } from './search-terms.ts'
 
 // Global search (docs/search.md): each kind's table carries a weighted tsvector kept by triggers;
 // a query's words are matched exactly or as a prefix first, then through corrections found among
@@ -59,7 +59,7 @@ export interface SearchResult {
 }
 
 interface KindSql {
-  table: Prisma.Sql
+  table: string
   title: Prisma.Sql
   /** Columns of `details`, over the row `r` and the joins. */
   details: Prisma.Sql
@@ -68,13 +68,13 @@ interface KindSql {
 
 const KIND_SQL: Record<SearchKind, KindSql> = {
   organisation: {
-    table: Prisma.sql`"Organisation"`,
+    table: 'Organisation',
     title: Prisma.sql`r.name`,
     details: Prisma.sql`r.city, r.stage::text AS stage, r.type::text AS type`,
     joins: () => Prisma.empty,
   },
   person: {
-    table: Prisma.sql`"Person"`,
+    table: 'Person',
     title: Prisma.sql`concat_ws(' ', r."firstName", r."lastName")`,
     details: Prisma.sql`coalesce(l."jobTitle", r."jobTitle") AS "jobTitle", o.id AS "organisationId", o.name AS "organisationName"`,
     joins: (scope) => Prisma.sql`
@@ -85,19 +85,19 @@ const KIND_SQL: Record<SearchKind, KindSql> = {
       LEFT JOIN "Organisation" o ON o.id = l."organisationId" AND ${scope(Prisma.sql`o."teamId"`)}`,
   },
   mandate: {
-    table: Prisma.sql`"Mandate"`,
+    table: 'Mandate',
     title: Prisma.sql`coalesce(r.reference, (SELECT s.name FROM "Organisation" s WHERE s.id = r."organisationId"))`,
     details: Prisma.sql`o.id AS "organisationId", o.name AS "organisationName", r.status::text AS status, r.reference`,
     joins: (scope) => Prisma.sql`LEFT JOIN "Organisation" o ON o.id = r."organisationId" AND ${scope(Prisma.sql`o."teamId"`)}`,
   },
   product: {
-    table: Prisma.sql`"Product"`,
+    table: 'Product',
     title: Prisma.sql`r.name`,
     details: Prisma.sql`r.isin, r.kind::text AS "productKind"`,
     joins: () => Prisma.empty,
   },
   interaction: {
-    table: Prisma.sql`"Interaction"`,
+    table: 'Interaction',
     title: Prisma.sql`r.summary`,
     details: Prisma.sql`r."occurredAt", r.kind::text AS "interactionKind", o.id AS "organisationId", o.name AS "organisationName", p."personId"`,
     joins: (scope) => Prisma.sql`
@@ -105,6 +105,8 @@ const KIND_SQL: Record<SearchKind, KindSql> = {
       LEFT JOIN LATERAL (SELECT ip."personId" FROM "InteractionPerson" ip WHERE ip."interactionId" = r.id LIMIT 1) p ON TRUE`,
   },
 }
+
+const tableOf = (kind: SearchKind) => Prisma.raw(`"${KIND_SQL[kind].table}"`)
 
 type Row = SearchItemDetails & { id: string; title: string; tier: number }
 
@@ -140,12 +142,49 @@ export async function planSearch(ctx: ServiceContext, input: z.output<typeof sea
   const words = queryWords(input.q)
   if (words.length === 0) return null
   const db = readerOf(ctx)
-  const [stems, corrections] = await Promise.all([frenchStems(db, words), findCorrections(db, words)])
+  const [stems, corrections, frequencies] = await Promise.all([frenchStems(db, words), findCorrections(db, words), lexemeFrequencies(ctx, db)])
   const queries = textQueries(words, stems, corrections)
   const normalized = words.map((word) => word.text).join(' ')
   const kinds = SEARCH_KINDS.filter((kind) => !input.kinds || input.kinds.includes(kind))
-  const statements = kinds.map((kind) => ({ kind, sql: rankedSql(ctx, kind, queries, normalized, input.limit, input.offset) }))
+  const statements = kinds.map((kind) => ({ kind, sql: rankedSql(ctx, kind, queries, frequencies.get(kind) ?? NO_FREQUENCIES, normalized, input.limit, input.offset) }))
   return { words, stems, corrections, statements }
+}
+
+/** The statistics are re-read this often: they change as slowly as ANALYZE runs. */
+const FREQUENCIES_TTL_MS = 10 * 60_000
+/** Before the first ANALYZE: every lexeme alike. */
+const NO_FREQUENCIES: LexemeFrequencies = { rows: 1000, common: new Map(), rare: 0.001 }
+const frequenciesCache = new WeakMap<object, { at: number; frequencies: Promise<Map<SearchKind, LexemeFrequencies>> }>()
+
+/** How common each table's most common lexemes are (pg_stats of "searchDocument"), per database connection pool. */
+function lexemeFrequencies(ctx: ServiceContext, db: SqlClient): Promise<Map<SearchKind, LexemeFrequencies>> {
+  const key = ctx.sql ?? ctx.prisma
+  const cached = frequenciesCache.get(key)
+  if (cached && Date.now() - cached.at < FREQUENCIES_TTL_MS) return cached.frequencies
+  const frequencies = readLexemeFrequencies(db)
+  frequenciesCache.set(key, { at: Date.now(), frequencies })
+  frequencies.catch(() => frequenciesCache.delete(key))
+  return frequencies
+}
+
+async function readLexemeFrequencies(db: SqlClient): Promise<Map<SearchKind, LexemeFrequencies>> {
+  const tables = Object.fromEntries(SEARCH_KINDS.map((kind) => [KIND_SQL[kind].table, kind]))
+  const { rows } = await db.query(
+    `SELECT c.relname AS "table", c.reltuples::float8 AS rows, s.most_common_elems::text::text[] AS lexemes, s.most_common_elem_freqs::float8[] AS shares
+     FROM pg_class c
+     LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = c.relname AND s.attname = 'searchDocument'
+     WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY($1::text[])`,
+    [Object.keys(tables)],
+  )
+  const found = new Map<SearchKind, LexemeFrequencies>()
+  for (const row of rows as Array<{ table: string; rows: number; lexemes: string[] | null; shares: number[] | null }>) {
+    if (!row.lexemes || !row.shares || row.rows <= 0) continue
+    // The shares of the lexemes, then the least and greatest of them and the share of empty documents.
+    // A word not listed is taken to be ten times rarer than the least common listed (most are far rarer).
+    const common = new Map(row.lexemes.map((lexeme, index) => [lexeme, row.shares![index]]))
+    found.set(tables[row.table], { rows: row.rows, common, rare: row.shares[row.lexemes.length] / 10 })
+  }
+  return found
 }
 
 /** French stems of the words (free text is indexed stemmed); none for stop words. */
@@ -171,11 +210,20 @@ async function findCorrections(db: SqlClient, words: readonly QueryWord[]): Prom
   return corrections
 }
 
-function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, normalized: string, limit: number, offset: number): Prisma.Sql {
-  const { table, title, details, joins } = KIND_SQL[kind]
+function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, frequencies: LexemeFrequencies, normalized: string, limit: number, offset: number): Prisma.Sql {
+  const { title, details, joins } = KIND_SQL[kind]
+  const table = tableOf(kind)
   const scope = (column: Prisma.Sql) => teamScopeSql(ctx.viewer, column)
   const document = Prisma.sql`r."searchDocument"`
   const tsquery = (text: string) => Prisma.sql`to_tsquery('simple', ${text})`
+  // The index looks up the words worth it; ts_match_vq (the @@ operator as a function, which no
+  // index serves) rechecks the rows against the whole query.
+  const matches = (terms: QueryTerm[], whole: string) => {
+    const indexed = indexQuery(terms, frequencies)
+    return indexed === whole
+      ? Prisma.sql`${document} @@ ${tsquery(whole)}`
+      : Prisma.sql`${document} @@ ${tsquery(indexed)} AND ts_match_vq(${document}, ${tsquery(whole)})`
+  }
   const needed = offset + limit + 1
   // Typo matches are looked for only when exact and prefix ones do not fill the page.
   const typos = queries.hasTypos
@@ -183,14 +231,14 @@ function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, 
       UNION ALL
       (SELECT r.id, 1 AS tier FROM ${table} r
        WHERE (SELECT count(*) FROM exact) < ${needed}
-         AND ${document} @@ ${tsquery(queries.full)} AND NOT (${document} @@ ${tsquery(queries.exact)})
+         AND ${matches(queries.fullTerms, queries.full)} AND NOT ts_match_vq(${document}, ${tsquery(queries.exact)})
          AND ${scope(Prisma.sql`r."teamId"`)}
        LIMIT ${CANDIDATES_PER_TIER})`
     : Prisma.empty
   return Prisma.sql`
     WITH exact AS MATERIALIZED (
       SELECT r.id, 0 AS tier FROM ${table} r
-      WHERE ${document} @@ ${tsquery(queries.exact)} AND ${scope(Prisma.sql`r."teamId"`)}
+      WHERE ${matches(queries.exactTerms, queries.exact)} AND ${scope(Prisma.sql`r."teamId"`)}
       LIMIT ${CANDIDATES_PER_TIER}
     ), candidates AS (
       SELECT id, tier FROM exact ${typos}
@@ -225,7 +273,8 @@ function toItem(kind: SearchKind, { id, title, tier, ...details }: Row, highligh
 // ── recent items ──────────────────────────────────────────────────────────────────────────────
 
 function rowsByIdsSql(ctx: ServiceContext, kind: SearchKind, ids: string[]): Prisma.Sql {
-  const { table, title, details, joins } = KIND_SQL[kind]
+  const { title, details, joins } = KIND_SQL[kind]
+  const table = tableOf(kind)
   const scope = (column: Prisma.Sql) => teamScopeSql(ctx.viewer, column)
   return Prisma.sql`
     SELECT r.id, 0 AS tier, ${title} AS title, ${details}
