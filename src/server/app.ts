@@ -98,11 +98,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Background work that must happen once across nodes: any node may run it, row locks elect one.
   const notifications = createProjection({ pool: database.sqlPool, logger }, 'notifications', projectNotifications)
   await notifications.start()
+  // Each event wakes the projections on the node that relayed it (the others would only find the
+  // cursor locked or already past it); a timer on every node takes over if that node dies.
   const stopProjecting = dispatcher.subscribe((event) => {
-    if (event.entity !== 'notification') void notifications.trigger()
+    if (relay.isLeader && event.entity !== 'notification') void notifications.trigger()
   })
   const projectionTimer = setInterval(() => void notifications.trigger(), 5_000)
-  await webhooks.start()
+  await webhooks.start(() => relay.isLeader)
   const dueTasks = startDueTaskScheduler({ prisma: database.prisma, logger }, config.DUE_TASK_INTERVAL_MS)
 
   const createContext = createContextFactory(deps)

@@ -102,6 +102,24 @@ describe('webhook delivery', () => {
     expect(() => new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(request.body, request.headers)).toThrow()
   })
 
+  it('sends an endpoint only what was written after it was created; with no endpoint, the log is passed over', async () => {
+    const before = await createOrganisation()
+    const [{ id: beforeEventId }] = await prisma().$queryRaw<Array<{ id: bigint }>>`
+      SELECT id FROM "DomainEvent" WHERE type = 'organisation.created' AND "entityId" = ${before.id}`
+    // No endpoint is active: the projection's cursor moves past the event without a delivery row.
+    await waitFor(
+      () => prisma().$queryRaw<Array<{ lastEventId: bigint }>>`SELECT "lastEventId" FROM "EventRelayCursor" WHERE name = 'webhooks'`,
+      ([cursor]) => cursor.lastEventId >= beforeEventId,
+    )
+    const { webhook } = await subscribe('/after')
+    const after = await createOrganisation()
+    const [request] = await waitFor(() => receiver.at('/after'), (found) => found.length >= 1)
+    expect(bodyOf(request).data.id).toBe(after.id)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(receiver.at('/after').map((found) => bodyOf(found).data.id)).toEqual([after.id])
+    expect(await prisma().webhookDelivery.count({ where: { webhookId: webhook.id } })).toBe(1)
+  })
+
   it('sends only the subscribed types; wildcards and derived types match', async () => {
     await subscribe('/stage', ['organisation.stage_changed'])
     await subscribe('/people', ['person.*'])

@@ -99,11 +99,12 @@ export function createSqlPool(connectionString: string, logger?: Logger, max = 3
  * Runs `work` in one transaction on a connection of its own: committed when it returns, rolled back
  * when it throws. A connection that failed is discarded rather than returned to the pool.
  */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, options: { settings?: string } = {}): Promise<T> {
   const client = await pool.connect()
   let broken: Error | undefined
   try {
-    await client.query('BEGIN')
+    // `SET LOCAL`s go with BEGIN in one round trip (a simple query may hold several statements).
+    await client.query(options.settings ? `BEGIN; ${options.settings}` : 'BEGIN')
     const result = await work(client)
     await client.query('COMMIT')
     return result
@@ -113,6 +114,18 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   } finally {
     client.release(broken)
   }
+}
+
+/**
+ * A large JSON value as the parameter of a `$n::json`. To a bare `pg` connection it goes as a Buffer,
+ * in binary (json's binary form is its text), outside V8's heap, which frees such memory as soon as
+ * it grows: a string of megabytes, held until its statement returns, was promoted to the old space
+ * and stayed there as garbage until the next full collection (+500 MB over a 100,000-row import).
+ * Through Prisma (which would send a Buffer as bytea), the text.
+ */
+export function jsonParameter(sql: SqlClient, value: unknown): Buffer | string {
+  const text = JSON.stringify(value)
+  return sql instanceof pg.Client || sql instanceof pg.Pool ? Buffer.from(text) : text
 }
 
 /** A timestamp parameter for a `timestamp(3)` column (UTC, as Prisma writes them); `pg` would send local time. */

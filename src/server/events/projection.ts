@@ -11,13 +11,23 @@ export type ProjectionHandler = (sql: SqlClient, events: ProjectedEvent[]) => Pr
 
 const BATCH_SIZE = 200
 
+export interface ProjectionOptions {
+  /**
+   * A SQL condition saying whether the projection has any work at all (say, whether any webhook is
+   * active). While it is false, a pass only moves the cursor to the log's last event, in one statement.
+   */
+  busyWhen?: string
+}
+
 /**
  * Applies a handler to every domain event exactly once, whichever node runs it: the projection's
  * cursor row is locked (SKIP LOCKED: a busy node is skipped, not waited for) and advanced in the
  * same transaction as the handler's writes. Any node may trigger it; one at a time does the work.
- * It runs for every write, so it is plain SQL on a bare connection (db/sql.ts), not Prisma.
+ * It runs for every write, so it is plain SQL on a bare connection (db/sql.ts), not Prisma, in as
+ * few round trips as it can: a pass is BEGIN, one statement that locks the cursor and reads the
+ * events after it, the handler's statements, the cursor's update and COMMIT.
  */
-export function createProjection(deps: { pool: pg.Pool; logger: Logger }, name: string, handler: ProjectionHandler) {
+export function createProjection(deps: { pool: pg.Pool; logger: Logger }, name: string, handler: ProjectionHandler, options: ProjectionOptions = {}) {
   const { pool, logger } = deps
   let running: Promise<void> | undefined
   let again = false
@@ -31,24 +41,48 @@ export function createProjection(deps: { pool: pg.Pool; logger: Logger }, name: 
     )
   }
 
+  /**
+   * Without work to do, the cursor moves to the last event, and the pass is over. Event ids commit in
+   * order (events/event-log.ts), and the condition and the last id are read in one snapshot: an event
+   * it skips was committed before whatever would have made it work (a webhook created later does not
+   * receive earlier events). GREATEST: a pass committed meanwhile may have gone further.
+   */
+  async function idle(): Promise<boolean> {
+    if (!options.busyWhen) return false
+    const { rows } = await pool.query<{ busy: boolean }>(
+      `WITH state AS (SELECT (${options.busyWhen}) AS busy, (SELECT max(id) FROM "DomainEvent") AS "lastId"),
+        moved AS (
+          UPDATE "EventRelayCursor" c SET "lastEventId" = GREATEST(c."lastEventId", state."lastId"), "updatedAt" = CURRENT_TIMESTAMP
+          FROM state WHERE c.name = $1 AND NOT state.busy AND state."lastId" > c."lastEventId"
+          RETURNING 1)
+       SELECT busy FROM state`,
+      [name],
+    )
+    return !rows[0].busy
+  }
+
   /** One batch; returns whether there may be more. */
   async function step(): Promise<boolean> {
-    return inTransaction(pool, async (sql) => {
+    if (await idle()) return false
+    return inTransaction(
+      pool,
+      async (sql) => {
+        // No row when another node holds the cursor (it does the work) or when nothing is new.
+        const { rows } = await sql.query(
+          `WITH cursor AS (SELECT "lastEventId" FROM "EventRelayCursor" WHERE name = $1 FOR UPDATE SKIP LOCKED)
+           SELECT e.id::text AS id, e.type, e.entity, e."entityId", e."teamId"::text AS "teamId", e."actorId"::text AS "actorId", e.payload, e."createdAt"
+           FROM cursor, "DomainEvent" e WHERE e.id > cursor."lastEventId" ORDER BY e.id LIMIT $2`,
+          [name, BATCH_SIZE],
+        )
+        if (rows.length === 0) return false
+        const events: ProjectedEvent[] = rows.map((row) => ({ ...row, id: BigInt(row.id) }))
+        await handler(sql, events)
+        await sql.query(`UPDATE "EventRelayCursor" SET "lastEventId" = $1::bigint, "updatedAt" = CURRENT_TIMESTAMP WHERE name = $2`, [rows[rows.length - 1].id, name])
+        return events.length === BATCH_SIZE
+      },
       // A pass that hangs (a handler's read outside) must not hold the cursor forever.
-      await sql.query(`SET LOCAL idle_in_transaction_session_timeout = '30s'`)
-      const locked = await sql.query<{ lastEventId: string }>(`SELECT "lastEventId"::text AS "lastEventId" FROM "EventRelayCursor" WHERE name = $1 FOR UPDATE SKIP LOCKED`, [name])
-      if (locked.rows.length === 0) return false
-      const { rows } = await sql.query(
-        `SELECT id::text AS id, type, entity, "entityId", "teamId"::text AS "teamId", "actorId"::text AS "actorId", payload, "createdAt"
-         FROM "DomainEvent" e WHERE e.id > $1::bigint ORDER BY e.id LIMIT $2`,
-        [locked.rows[0].lastEventId, BATCH_SIZE],
-      )
-      if (rows.length === 0) return false
-      const events: ProjectedEvent[] = rows.map((row) => ({ ...row, id: BigInt(row.id) }))
-      await handler(sql, events)
-      await sql.query(`UPDATE "EventRelayCursor" SET "lastEventId" = $1::bigint, "updatedAt" = CURRENT_TIMESTAMP WHERE name = $2`, [rows[rows.length - 1].id, name])
-      return events.length === BATCH_SIZE
-    })
+      { settings: `SET LOCAL idle_in_transaction_session_timeout = '30s'` },
+    )
   }
 
   async function drain() {

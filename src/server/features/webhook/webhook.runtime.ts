@@ -17,8 +17,8 @@ const WORK_POOL_SIZE = 12
 
 /**
  * This node's share of webhooks: the projection that turns events into deliveries (woken by every
- * relayed event, and by a timer in case one was missed) and the sweep that re-queues deliveries
- * a crashed node left behind. The deliveries themselves run as jobs of the one job queue.
+ * event on the node that relays them, and by a timer on every node in case one was missed) and the
+ * sweep that re-queues deliveries a crashed node left behind. The deliveries themselves run as jobs of the one job queue.
  */
 export function createWebhooks(deps: { config: Config; logger: Logger; databaseUrl: string; bus: Bus; dispatcher: EventDispatcher }) {
   const { config, logger } = deps
@@ -32,7 +32,10 @@ export function createWebhooks(deps: { config: Config; logger: Logger; databaseU
   const runtime: WebhookRuntime = { secrets, engine, allowPrivate: config.WEBHOOK_ALLOW_PRIVATE }
   // The projection's transaction on a bare connection of its own (it runs for every public event).
   const projectionPool = createSqlPool(deps.databaseUrl, log, 2)
-  const projection = createProjection({ pool: projectionPool, logger: log }, 'webhooks', createWebhookProjector({ prisma }))
+  // With no active endpoint (most installations), a pass is one statement that moves the cursor.
+  const projection = createProjection({ pool: projectionPool, logger: log }, 'webhooks', createWebhookProjector({ prisma }), {
+    busyWhen: `EXISTS (SELECT 1 FROM "Webhook" WHERE "isActive")`,
+  })
   const timers: NodeJS.Timeout[] = []
   let unsubscribe: (() => void) | undefined
 
@@ -40,14 +43,16 @@ export function createWebhooks(deps: { config: Config; logger: Logger; databaseU
 
   return {
     runtime,
-    async start() {
+    /** `relaysEvents`: whether this node relays the log now; only that node projects each event as it comes. */
+    async start(relaysEvents: () => boolean = () => true) {
       if (config.WEBHOOK_ALLOW_PRIVATE) {
         log.warn('WEBHOOK_ALLOW_PRIVATE=true: webhooks may call private, loopback and link-local addresses (SSRF protection off)')
       }
       await projection.start()
       unsubscribe = deps.dispatcher.subscribe((event) => {
-        if (webhookTypesOf(event).length) void projection.trigger()
+        if (relaysEvents() && webhookTypesOf(event).length) void projection.trigger()
       })
+      // Every node, in case the relaying node died before projecting what it relayed.
       timers.push(setInterval(() => void projection.trigger(), 5_000), setInterval(sweep, SWEEP_INTERVAL_MS))
       void projection.trigger()
       sweep()
