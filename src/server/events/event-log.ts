@@ -1,5 +1,5 @@
 import { Prisma } from '../db/client.ts'
-import { isSqlClient, sqlOf, type SqlClient } from '../db/sql.ts'
+import { isSqlClient, jsonParameter, sqlOf, type SqlClient } from '../db/sql.ts'
 import type { Db } from '../features/scope.ts'
 import { recordChange } from '../cache/invalidation.ts'
 
@@ -95,18 +95,12 @@ export async function stageEvents(db: Db | SqlClient, events: NewDomainEvent[]):
   await sql.query(`
     CREATE TEMP TABLE IF NOT EXISTS staged_domain_events (seq bigserial, type text, entity text, "entityId" text, "teamId" uuid, "actorId" uuid, payload jsonb)
     ON COMMIT DROP`)
+  // One JSON parameter: as text arrays, `pg` quoted every payload again, character by character.
   await sql.query(
     `INSERT INTO staged_domain_events (type, entity, "entityId", "teamId", "actorId", payload)
-    SELECT type, entity, entity_id, team_id, actor_id, payload::jsonb
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[]) AS e(type, entity, entity_id, team_id, actor_id, payload)`,
-    [
-      events.map((event) => event.type),
-      events.map((event) => event.entity),
-      events.map((event) => event.entityId),
-      events.map((event) => event.teamId),
-      events.map((event) => event.actorId),
-      events.map((event) => JSON.stringify(event.payload)),
-    ],
+    SELECT e.type, e.entity, e."entityId", e."teamId", e."actorId", e.payload
+    FROM json_to_recordset($1::json) AS e(type text, entity text, "entityId" text, "teamId" uuid, "actorId" uuid, payload jsonb)`,
+    [jsonParameter(sql, events)],
   )
 }
 

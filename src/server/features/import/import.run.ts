@@ -2,7 +2,7 @@ import type { ImportCounts, ImportMapping, ImportProgress, DuplicatePolicy } fro
 import type pg from 'pg'
 import { invalidatingLike } from '../../cache/invalidation.ts'
 import type { PrismaClient } from '../../db/client.ts'
-import { inTransaction, utc, type SqlClient } from '../../db/sql.ts'
+import { inTransaction, jsonParameter, utc, type SqlClient } from '../../db/sql.ts'
 import { DomainError } from '../../errors.ts'
 import { appendEvent, appendStagedEvents } from '../../events/event-log.ts'
 import type { Logger } from '../../logger.ts'
@@ -155,7 +155,7 @@ async function finish(
   const now = utc(new Date())
   await sql.query(
     `UPDATE "Import" SET status = $2::"ImportStatus", "finishedAt" = $3::timestamp, "updatedAt" = $3::timestamp, "rowsDone" = $4, "failureMessage" = $5,
-      counts = COALESCE($6::jsonb, counts), problems = COALESCE($7::jsonb, problems)
+      counts = COALESCE($6::jsonb, counts), problems = COALESCE($7::json::jsonb, problems)
     WHERE id = $1::uuid`,
     [
       row.id,
@@ -164,7 +164,7 @@ async function finish(
       status === 'SUCCEEDED' ? row.totalRows : 0,
       outcome.failureMessage ?? null,
       outcome.counts ? JSON.stringify(outcome.counts) : null,
-      outcome.problems ? JSON.stringify(outcome.problems) : null,
+      outcome.problems ? jsonParameter(sql, outcome.problems) : null,
     ],
   )
   await appendEvent(sql, {

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/schemas/import.ts'
 import { Prisma, type PrismaClient } from '../../db/client.ts'
 import { invalidatingLike } from '../../cache/invalidation.ts'
-import { sqlFor, transactionFor, utc, type SqlClient } from '../../db/sql.ts'
+import { jsonParameter, sqlFor, transactionFor, utc, type SqlClient } from '../../db/sql.ts'
 import { uuidv7 } from '../../db/uuid.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, appendEvents } from '../../events/event-log.ts'
@@ -180,11 +180,12 @@ export async function dryRunImport(ctx: ServiceContext, input: z.output<typeof i
   const file = await readImportFile(fileName, data, input.sheet ?? found.sheet)
   const mapping = mappingFor(file, input.mapping)
   const plan = await planImport(sqlFor(ctx.prisma), file, { teamId: found.teamId, mapping, policy: input.duplicatePolicy })
-  // Plain SQL, JSON as one text parameter each: through Prisma, 100,000 problems cost ~100 MB.
-  await sqlFor(ctx.prisma).query(
-    `UPDATE "Import" SET sheet = $2, mapping = $3::jsonb, "duplicatePolicy" = $4, "totalRows" = $5, counts = $6::jsonb, problems = $7::jsonb, "updatedAt" = $8::timestamp
+  // Plain SQL, JSON as one parameter each: through Prisma, 100,000 problems cost ~100 MB.
+  const sql = sqlFor(ctx.prisma)
+  await sql.query(
+    `UPDATE "Import" SET sheet = $2, mapping = $3::jsonb, "duplicatePolicy" = $4, "totalRows" = $5, counts = $6::jsonb, problems = $7::json::jsonb, "updatedAt" = $8::timestamp
     WHERE id = $1::uuid`,
-    [found.id, file.sheet, JSON.stringify(mapping), input.duplicatePolicy, file.rows.length, JSON.stringify(plan.counts), JSON.stringify(plan.problems), utc(new Date())],
+    [found.id, file.sheet, JSON.stringify(mapping), input.duplicatePolicy, file.rows.length, JSON.stringify(plan.counts), jsonParameter(sql, plan.problems), utc(new Date())],
   )
   return { counts: plan.counts, problems: renderProblems(plan.problems.slice(0, PROBLEMS_SHOWN), ctx.viewer.language), problemCount: plan.problems.length }
 }
