@@ -58,11 +58,18 @@ export interface SearchResult {
   groups: SearchGroup[]
 }
 
+/** Every kind's `details` columns with their types: the kinds' rows share one result (UNION ALL). */
+const DETAIL_TYPES = {
+  city: 'text', stage: 'text', type: 'text', jobTitle: 'text', organisationId: 'uuid', organisationName: 'text', personId: 'uuid',
+  status: 'text', reference: 'text', isin: 'text', productKind: 'text', interactionKind: 'text', occurredAt: 'timestamp(3)',
+} satisfies Record<keyof SearchItemDetails, string>
+type DetailColumn = keyof typeof DETAIL_TYPES
+
 interface KindSql {
   table: string
   title: Prisma.Sql
   /** Columns of `details`, over the row `r` and the joins. */
-  details: Prisma.Sql
+  details: Partial<Record<DetailColumn, Prisma.Sql>>
   joins: (scope: (column: Prisma.Sql) => Prisma.Sql) => Prisma.Sql
 }
 
@@ -70,13 +77,13 @@ const KIND_SQL: Record<SearchKind, KindSql> = {
   organisation: {
     table: 'Organisation',
     title: Prisma.sql`r.name`,
-    details: Prisma.sql`r.city, r.stage::text AS stage, r.type::text AS type`,
+    details: { city: Prisma.sql`r.city`, stage: Prisma.sql`r.stage::text`, type: Prisma.sql`r.type::text` },
     joins: () => Prisma.empty,
   },
   person: {
     table: 'Person',
     title: Prisma.sql`concat_ws(' ', r."firstName", r."lastName")`,
-    details: Prisma.sql`coalesce(l."jobTitle", r."jobTitle") AS "jobTitle", o.id AS "organisationId", o.name AS "organisationName"`,
+    details: { jobTitle: Prisma.sql`coalesce(l."jobTitle", r."jobTitle")`, organisationId: Prisma.sql`o.id`, organisationName: Prisma.sql`o.name` },
     joins: (scope) => Prisma.sql`
       LEFT JOIN LATERAL (
         SELECT k."jobTitle", k."organisationId" FROM "PersonOrganisationLink" k
@@ -87,19 +94,22 @@ const KIND_SQL: Record<SearchKind, KindSql> = {
   mandate: {
     table: 'Mandate',
     title: Prisma.sql`coalesce(r.reference, (SELECT s.name FROM "Organisation" s WHERE s.id = r."organisationId"))`,
-    details: Prisma.sql`o.id AS "organisationId", o.name AS "organisationName", r.status::text AS status, r.reference`,
+    details: { organisationId: Prisma.sql`o.id`, organisationName: Prisma.sql`o.name`, status: Prisma.sql`r.status::text`, reference: Prisma.sql`r.reference` },
     joins: (scope) => Prisma.sql`LEFT JOIN "Organisation" o ON o.id = r."organisationId" AND ${scope(Prisma.sql`o."teamId"`)}`,
   },
   product: {
     table: 'Product',
     title: Prisma.sql`r.name`,
-    details: Prisma.sql`r.isin, r.kind::text AS "productKind"`,
+    details: { isin: Prisma.sql`r.isin`, productKind: Prisma.sql`r.kind::text` },
     joins: () => Prisma.empty,
   },
   interaction: {
     table: 'Interaction',
     title: Prisma.sql`r.summary`,
-    details: Prisma.sql`r."occurredAt", r.kind::text AS "interactionKind", o.id AS "organisationId", o.name AS "organisationName", p."personId"`,
+    details: {
+      occurredAt: Prisma.sql`r."occurredAt"`, interactionKind: Prisma.sql`r.kind::text`, organisationId: Prisma.sql`o.id`,
+      organisationName: Prisma.sql`o.name`, personId: Prisma.sql`p."personId"`,
+    },
     joins: (scope) => Prisma.sql`
       LEFT JOIN "Organisation" o ON o.id = r."organisationId" AND ${scope(Prisma.sql`o."teamId"`)}
       LEFT JOIN LATERAL (SELECT ip."personId" FROM "InteractionPerson" ip WHERE ip."interactionId" = r.id LIMIT 1) p ON TRUE`,
@@ -108,7 +118,17 @@ const KIND_SQL: Record<SearchKind, KindSql> = {
 
 const tableOf = (kind: SearchKind) => Prisma.raw(`"${KIND_SQL[kind].table}"`)
 
-type Row = SearchItemDetails & { id: string; title: string; tier: number }
+/** The kind's own `details` columns, or (`padded`) every kind's, NULL where not its own. */
+function detailsOf(kind: SearchKind, padded: boolean): Prisma.Sql {
+  const own = KIND_SQL[kind].details
+  const columns = (Object.keys(DETAIL_TYPES) as DetailColumn[]).flatMap((column) => {
+    const value = own[column] ?? (padded ? Prisma.raw(`NULL::${DETAIL_TYPES[column]}`) : undefined)
+    return value ? [Prisma.sql`${value} AS ${Prisma.raw(`"${column}"`)}`] : []
+  })
+  return Prisma.join(columns)
+}
+
+type Row = SearchItemDetails & { id: string; title: string; tier: number; kind?: SearchKind }
 
 /** The search's statements are written by hand: on bare connections when the server has them (see db/sql.ts). */
 const readerOf = (ctx: ServiceContext): SqlClient => ctx.sql ?? sqlOf(ctx.prisma)
@@ -118,22 +138,23 @@ const EMPTY: SearchResult = { groups: [] }
 export async function search(ctx: ServiceContext, input: z.output<typeof searchQueryInput>): Promise<SearchResult> {
   const plan = await planSearch(ctx, input)
   if (!plan) return EMPTY
-  const db = readerOf(ctx)
-  const groups = await Promise.all(
-    plan.statements.map(async ({ kind, sql }): Promise<SearchGroup> => {
-      const rows: Row[] = (await db.query(sql.text, sql.values)).rows
-      const items = rows.slice(0, input.limit).map((row) => toItem(kind, row, highlightRanges(row.title, plan.words, plan.stems, plan.corrections)))
-      return { kind, items, hasMore: rows.length > input.limit }
-    }),
-  )
-  return { groups: groups.filter((group) => group.items.length > 0) }
+  // The kinds in one statement: one round trip, one result, each kind's rows in its order.
+  const statement = Prisma.join(plan.statements.map(({ sql }) => Prisma.sql`(${sql})`), ' UNION ALL ')
+  const rows: Row[] = (await readerOf(ctx).query(statement.text, statement.values)).rows
+  const groups: SearchGroup[] = []
+  for (const { kind } of plan.statements) {
+    const found = rows.filter((row) => row.kind === kind)
+    const items = found.slice(0, input.limit).map((row) => toItem(kind, row, highlightRanges(row.title, plan.words, plan.stems, plan.corrections)))
+    if (items.length > 0) groups.push({ kind, items, hasMore: found.length > input.limit })
+  }
+  return { groups }
 }
 
 export interface SearchPlan {
   words: QueryWord[]
   stems: Map<string, string[]>
   corrections: Map<string, string[]>
-  /** One statement per kind asked for (the benchmark EXPLAINs them). */
+  /** One statement per kind asked for, run as one (the benchmark EXPLAINs them one by one). */
   statements: Array<{ kind: SearchKind; sql: Prisma.Sql }>
 }
 
@@ -187,12 +208,20 @@ async function readLexemeFrequencies(db: SqlClient): Promise<Map<SearchKind, Lex
   return found
 }
 
+/** Stems never change (the dictionary is the server's): each word's is asked once, up to this many words. */
+const STEMS_KEPT = 20_000
+const stemsCache = new Map<string, string[]>()
+
 /** French stems of the words (free text is indexed stemmed); none for stop words. */
 async function frenchStems(db: SqlClient, words: readonly QueryWord[]): Promise<Map<string, string[]>> {
-  const { rows } = await db.query(`SELECT w.word, ts_lexize('french_stem', w.word) AS stems FROM unnest($1::text[]) AS w(word)`, [words.map((word) => word.text)])
-  const found: Array<{ word: string; stems: string[] | null }> = rows
-  // Stems are made of the word's own letters; anything else is dropped rather than sent to to_tsquery.
-  return new Map(found.map((row) => [row.word, (row.stems ?? []).filter((stem) => /^[a-z0-9]+$/.test(stem))]))
+  const missing = words.map((word) => word.text).filter((word) => !stemsCache.has(word))
+  if (missing.length > 0) {
+    const { rows } = await db.query(`SELECT w.word, ts_lexize('french_stem', w.word) AS stems FROM unnest($1::text[]) AS w(word)`, [missing])
+    if (stemsCache.size + missing.length > STEMS_KEPT) stemsCache.clear()
+    // Stems are made of the word's own letters; anything else is dropped rather than sent to to_tsquery.
+    for (const row of rows as Array<{ word: string; stems: string[] | null }>) stemsCache.set(row.word, (row.stems ?? []).filter((stem) => /^[a-z0-9]+$/.test(stem)))
+  }
+  return new Map(words.map((word) => [word.text, stemsCache.get(word.text) ?? []]))
 }
 
 /** Known words within the allowed edits of each long enough word (docs/search.md, typo tolerance). */
@@ -211,7 +240,7 @@ async function findCorrections(db: SqlClient, words: readonly QueryWord[]): Prom
 }
 
 function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, frequencies: LexemeFrequencies, normalized: string, limit: number, offset: number): Prisma.Sql {
-  const { title, details, joins } = KIND_SQL[kind]
+  const { title, joins } = KIND_SQL[kind]
   const table = tableOf(kind)
   const scope = (column: Prisma.Sql) => teamScopeSql(ctx.viewer, column)
   const document = Prisma.sql`r."searchDocument"`
@@ -251,7 +280,7 @@ function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, 
       ORDER BY tier, field, closeness DESC, rank DESC, title, c.id
       LIMIT ${limit + 1} OFFSET ${offset}
     )
-    SELECT ranked.id, ranked.tier, ranked.title, ${details}
+    SELECT ${kind}::text AS kind, ranked.id, ranked.tier, ranked.title, ${detailsOf(kind, true)}
     FROM ranked JOIN ${table} r ON r.id = ranked.id ${joins(scope)}
     ORDER BY ranked.tier, ranked.field, ranked.closeness DESC, ranked.rank DESC, ranked.title, ranked.id`
 }
@@ -266,18 +295,20 @@ function subtitleOf(kind: SearchKind, details: SearchItemDetails): string {
   return parts.filter(Boolean).join(' · ')
 }
 
-function toItem(kind: SearchKind, { id, title, tier, ...details }: Row, highlights: Array<[number, number]>): SearchItem {
-  return { id, kind, title: title ?? '', subtitle: subtitleOf(kind, details), highlights, match: tier === 0 ? 'exact' : 'typo', details }
+function toItem(kind: SearchKind, row: Row, highlights: Array<[number, number]>): SearchItem {
+  const details: SearchItemDetails = {}
+  for (const column of Object.keys(KIND_SQL[kind].details) as DetailColumn[]) (details as Record<DetailColumn, unknown>)[column] = row[column]
+  return { id: row.id, kind, title: row.title ?? '', subtitle: subtitleOf(kind, details), highlights, match: row.tier === 0 ? 'exact' : 'typo', details }
 }
 
 // ── recent items ──────────────────────────────────────────────────────────────────────────────
 
 function rowsByIdsSql(ctx: ServiceContext, kind: SearchKind, ids: string[]): Prisma.Sql {
-  const { title, details, joins } = KIND_SQL[kind]
+  const { title, joins } = KIND_SQL[kind]
   const table = tableOf(kind)
   const scope = (column: Prisma.Sql) => teamScopeSql(ctx.viewer, column)
   return Prisma.sql`
-    SELECT r.id, 0 AS tier, ${title} AS title, ${details}
+    SELECT r.id, 0 AS tier, ${title} AS title, ${detailsOf(kind, false)}
     FROM ${table} r ${joins(scope)}
     WHERE r.id = ANY(${ids}::uuid[]) AND ${scope(Prisma.sql`r."teamId"`)}`
 }
