@@ -1,3 +1,4 @@
+import type pg from 'pg'
 import type { Dispatcher } from 'undici'
 import type { Config } from '../../config.ts'
 import type { Prisma, PrismaClient } from '../../db/client.ts'
@@ -5,7 +6,7 @@ import type { Bus } from '../../infra/bus.ts'
 import { addJobs } from '../../jobs/queue.ts'
 import type { Logger } from '../../logger.ts'
 import { notify } from '../notification/notification.projector.ts'
-import type { SqlClient } from '../../db/sql.ts'
+import { inTransaction, type SqlClient } from '../../db/sql.ts'
 import type { Db } from '../scope.ts'
 import type { SecretBox } from './webhook.secrets.ts'
 import { sendWebhook, type SendOutcome } from './webhook.sender.ts'
@@ -18,6 +19,7 @@ import { messageId } from './webhook.signature.ts'
 // recorded in one transaction that holds its rows locked (FOR UPDATE SKIP LOCKED) from the claim
 // until the outcomes are committed, so one node sends each attempt. A node that dies mid-attempt
 // loses its connection and with it the locks, and the sweep of any node re-queues what is overdue.
+// Attempts run for every delivery, so their transaction is plain SQL on bare connections (`pool`).
 
 export const DELIVER_JOB = 'webhook.deliver'
 /** Live updates of the delivery log: arrays of notices (ids only: the screen refetches what it shows). */
@@ -32,6 +34,8 @@ const JITTER = 0.1
 
 export interface DeliveryEngineDeps {
   prisma: PrismaClient
+  /** Bare connections for the attempts' transactions (as many as attempts may run at once). */
+  pool: pg.Pool
   logger: Logger
   bus: Bus
   config: Pick<Config, 'WEBHOOK_RETRY_SCHEDULE' | 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_DISABLE_AFTER_SECONDS' | 'nodeId'>
@@ -107,16 +111,19 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
    * the same statement; those done, not due, or held by another node are left out. Only delivery
    * rows are locked.
    */
-  function claim(tx: Prisma.TransactionClient, deliveryIds: string[]): Promise<Claimed[]> {
-    return tx.$queryRaw<Claimed[]>`
-      SELECT d.id, d."webhookId", d.step, d.payload,
+  async function claim(sql: SqlClient, deliveryIds: string[]): Promise<Claimed[]> {
+    const { rows } = await sql.query(
+      `SELECT d.id::text AS id, d."webhookId"::text AS "webhookId", d.step, d.payload,
              w.url, w."isActive", w.secret, w."previousSecret", w."previousSecretExpiresAt", w."failingSince"
       FROM "WebhookDelivery" d JOIN "Webhook" w ON w.id = d."webhookId"
-      WHERE d.id = ANY(${deliveryIds}::uuid[])
+      WHERE d.id = ANY($1::uuid[])
         AND d.status IN ('PENDING', 'RETRYING')
         AND (d."nextRetryAt" IS NULL OR d."nextRetryAt" <= now() + interval '1 second')
       ORDER BY d.id
-      FOR UPDATE OF d SKIP LOCKED`
+      FOR UPDATE OF d SKIP LOCKED`,
+      [deliveryIds],
+    )
+    return rows as Claimed[]
   }
 
   function signingSecrets(webhook: { secret: string; previousSecret: string | null; previousSecretExpiresAt: Date | null }) {
@@ -147,15 +154,16 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
   async function attemptChunk(deliveryIds: string[], retry: boolean): Promise<SendOutcome[]> {
     const notices: DeliveryNotice[] = []
     let turns: Turn[] = []
-    const outcomes = await prisma.$transaction(
-      async (tx) => {
-        const claimed = await claim(tx, deliveryIds)
+    const outcomes = await inTransaction(
+      deps.pool,
+      async (sql) => {
+        const claimed = await claim(sql, deliveryIds)
         const inactive = claimed.filter((row) => !row.isActive)
         if (inactive.length) {
-          await tx.webhookDelivery.updateMany({
-            where: { id: { in: inactive.map((row) => row.id) } },
-            data: { status: 'FAILED', error: 'The endpoint is disabled', nextRetryAt: null },
-          })
+          await sql.query(
+            `UPDATE "WebhookDelivery" SET status = 'FAILED', error = 'The endpoint is disabled', "nextRetryAt" = NULL, "updatedAt" = now() WHERE id = ANY($1::uuid[])`,
+            [inactive.map((row) => row.id)],
+          )
           notices.push(...inactive.map((row) => ({ webhookId: row.webhookId, deliveryId: row.id, status: 'FAILED' })))
         }
         const active = claimed.filter((row) => row.isActive)
@@ -175,12 +183,14 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
             })
           }),
         )
-        const recorded = await record(tx, active.map((row, index) => ({ claimed: row, outcome: sent[index] })), retry)
+        const recorded = await record(sql, active.map((row, index) => ({ claimed: row, outcome: sent[index] })), retry)
         notices.push(...recorded.notices)
         turns = recorded.turns
         return sent
       },
-      { timeout: config.WEBHOOK_TIMEOUT_MS + TRANSACTION_MARGIN_MS },
+      // The connection waits idle in the transaction while the requests are out: a node that hangs
+      // then loses its transaction, and with it the rows' locks.
+      { settings: `SET LOCAL idle_in_transaction_session_timeout = ${config.WEBHOOK_TIMEOUT_MS + TRANSACTION_MARGIN_MS}` },
     )
     for (const turn of turns) await applyTurn(turn)
     if (notices.length) await announce(notices)
@@ -210,7 +220,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
    * 410 Gone, failing too long), so the endpoint rows are rarely written.
    */
   async function record(
-    tx: Prisma.TransactionClient,
+    sql: SqlClient,
     entries: Array<{ claimed: Claimed; outcome: SendOutcome }>,
     retry: boolean,
   ): Promise<{ notices: DeliveryNotice[]; turns: Turn[] }> {
@@ -233,9 +243,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
         delivered: outcome.ok,
       }
     })
-    await tx.$executeRaw`
-      WITH input AS (
-        SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS i(
+    await sql.query(
+      `WITH input AS (
+        SELECT * FROM json_to_recordset($1::json) AS i(
           id uuid, status text, step int, "responseCode" int, "responseBody" text, "durationMs" int,
           error text, "nextRetryAt" timestamptz, delivered boolean)
       ), updated AS (
@@ -249,10 +259,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
         RETURNING d.id, d.attempt
       )
       INSERT INTO "WebhookAttempt" ("deliveryId", attempt, "responseCode", "responseBody", "durationMs", error, "nodeId")
-      SELECT u.id, u.attempt, i."responseCode", i."responseBody", i."durationMs", i.error, ${config.nodeId}
-      FROM updated u JOIN input i ON i.id = u.id`
+      SELECT u.id, u.attempt, i."responseCode", i."responseBody", i."durationMs", i.error, $2
+      FROM updated u JOIN input i ON i.id = u.id`,
+      [JSON.stringify(rows), config.nodeId],
+    )
     await addJobs(
-      tx,
+      sql,
       rows.flatMap(({ id, nextRetryAt }) =>
         nextRetryAt ? [{ name: DELIVER_JOB, payload: { deliveryId: id }, options: { runAt: nextRetryAt, jobKey: retryKey(id), maxAttempts: 3 } }] : [],
       ),

@@ -12,8 +12,10 @@ import { createSecretBox } from './webhook.secrets.ts'
 import type { WebhookRuntime } from './webhook.service.ts'
 
 const SWEEP_INTERVAL_MS = 5_000
-/** The webhook lane's attempts (8, see JOB_LANES) and the projection's reads. */
-const WORK_POOL_SIZE = 12
+/** Bare connections for the attempts: one per attempt the webhook lane runs at once (JOB_LANES). */
+const ATTEMPT_POOL_SIZE = 8
+/** Prisma's, for the records the projection reads and the endpoints' rare state changes. */
+const WORK_POOL_SIZE = 4
 
 /**
  * This node's share of webhooks: the projection that turns events into deliveries (woken by every
@@ -28,7 +30,8 @@ export function createWebhooks(deps: { config: Config; logger: Logger; databaseU
   const log = logger.child({ source: 'webhooks' })
   const agent = createWebhookAgent({ allowPrivate: config.WEBHOOK_ALLOW_PRIVATE, timeoutMs: config.WEBHOOK_TIMEOUT_MS })
   const secrets = createSecretBox(config)
-  const engine = createDeliveryEngine({ prisma, logger: log, bus: deps.bus, config, secrets, agent })
+  const attemptPool = createSqlPool(deps.databaseUrl, log, ATTEMPT_POOL_SIZE)
+  const engine = createDeliveryEngine({ prisma, pool: attemptPool, logger: log, bus: deps.bus, config, secrets, agent })
   const runtime: WebhookRuntime = { secrets, engine, allowPrivate: config.WEBHOOK_ALLOW_PRIVATE }
   // The projection's transaction on a bare connection of its own (it runs for every public event).
   const projectionPool = createSqlPool(deps.databaseUrl, log, 2)
@@ -64,6 +67,7 @@ export function createWebhooks(deps: { config: Config; logger: Logger; databaseU
       await agent.close()
       await prisma.$disconnect()
       await projectionPool.end()
+      await attemptPool.end()
     },
   }
 }
