@@ -66,17 +66,17 @@ export function createWebhookProjector(deps: { prisma: PrismaClient }) {
   })
 
   /**
-   * Each event's `data`: the record as the API returns it (read outside the projection's transaction,
-   * with an admin's eyes: every team). Records of a batch-readable entity are read in one go; the
-   * others one by one, a few at a time.
+   * Each event's `data`: the record as the API returns it, with an admin's eyes (every team). Records
+   * of a batch-readable entity are read in one go, in plain SQL on the projection's own connection;
+   * the others one by one through Prisma, a few at a time.
    */
-  async function dataOf(events: EventRow[]): Promise<Array<Record<string, unknown>>> {
+  async function dataOf(sql: SqlClient, events: EventRow[]): Promise<Array<Record<string, unknown>>> {
     const live = (event: EventRow) => Boolean(READERS[event.entity]) && !event.type.endsWith('.deleted')
     const batched = new Map<string, unknown>()
     for (const [entity, read] of Object.entries(BATCH_READERS)) {
       const ids = [...new Set(events.filter((event) => event.entity === entity && live(event)).map((event) => event.entityId))]
       if (ids.length === 0) continue
-      const records = await read({ prisma: deps.prisma, viewer: viewerOf(events[0]) }, ids).catch(() => [])
+      const records = await read({ prisma: deps.prisma, sql, viewer: viewerOf(events[0]) }, ids)
       for (const record of records) batched.set(`${entity}:${record.id}`, record)
     }
     return mapLimited(events, READ_CONCURRENCY, async (event) => {
@@ -106,7 +106,7 @@ export function createWebhookProjector(deps: { prisma: PrismaClient }) {
         ),
       }))
       .filter((entry) => entry.targets.length)
-    const data = await dataOf(matched.map(({ event }) => event))
+    const data = await dataOf(sql, matched.map(({ event }) => event))
     const rows = matched.flatMap(({ event, targets }, index) => {
       const payload = JSON.parse(JSON.stringify({ data: data[index] }, jsonSafe)).data
       return targets.map(({ type, webhookId }) => ({
