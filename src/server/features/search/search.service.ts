@@ -254,23 +254,31 @@ function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, 
       : Prisma.sql`${document} @@ ${tsquery(indexed)} AND ts_match_vq(${document}, ${tsquery(whole)})`
   }
   const needed = offset + limit + 1
-  // Typo matches are looked for only when exact and prefix ones do not fill the page.
-  const typos = queries.hasTypos
+  const inScope = scope(Prisma.sql`r."teamId"`)
+  const exactOnly = (when: Prisma.Sql) => Prisma.sql`
+      SELECT r.id FROM ${table} r
+      WHERE ${when} AND ${matches(queries.exactTerms, queries.exact)} AND ${inScope}
+      LIMIT ${CANDIDATES_PER_TIER}`
+  // With corrections, one lookup of every match (typo ones included) tells each row's tier, unless
+  // it fills up: then the exact and prefix matches are looked up on their own, so that typo matches
+  // never crowd them out. Typo matches are kept only when exact and prefix ones do not fill the page.
+  const candidates = queries.hasTypos
     ? Prisma.sql`
-      UNION ALL
-      (SELECT r.id, 1 AS tier FROM ${table} r
-       WHERE (SELECT count(*) FROM exact) < ${needed}
-         AND ${matches(queries.fullTerms, queries.full)} AND NOT ts_match_vq(${document}, ${tsquery(queries.exact)})
-         AND ${scope(Prisma.sql`r."teamId"`)}
-       LIMIT ${CANDIDATES_PER_TIER})`
-    : Prisma.empty
-  return Prisma.sql`
-    WITH exact AS MATERIALIZED (
-      SELECT r.id, 0 AS tier FROM ${table} r
-      WHERE ${matches(queries.exactTerms, queries.exact)} AND ${scope(Prisma.sql`r."teamId"`)}
+    WITH found AS MATERIALIZED (
+      SELECT r.id, CASE WHEN ts_match_vq(${document}, ${tsquery(queries.exact)}) THEN 0 ELSE 1 END AS tier FROM ${table} r
+      WHERE ${matches(queries.fullTerms, queries.full)} AND ${inScope}
       LIMIT ${CANDIDATES_PER_TIER}
+    ), exact AS MATERIALIZED (
+      SELECT id FROM found WHERE tier = 0 AND (SELECT count(*) FROM found) < ${CANDIDATES_PER_TIER}
+      UNION ALL (${exactOnly(Prisma.sql`(SELECT count(*) FROM found) >= ${CANDIDATES_PER_TIER}`)})
     ), candidates AS (
-      SELECT id, tier FROM exact ${typos}
+      SELECT id, 0 AS tier FROM exact
+      UNION ALL
+      SELECT id, tier FROM found WHERE tier = 1 AND (SELECT count(*) FROM exact) < ${needed}`
+    : Prisma.sql`
+    WITH candidates AS MATERIALIZED (
+      SELECT id, 0 AS tier FROM (${exactOnly(Prisma.sql`TRUE`)}) AS exact`
+  return Prisma.sql`${candidates}
     ), ranked AS (
       SELECT c.id, c.tier, ${title} AS title,
         CASE WHEN ${document} @@ ${tsquery(queries.names)} THEN 0 WHEN ${document} @@ ${tsquery(queries.ids)} THEN 1 ELSE 2 END AS field,
