@@ -18,7 +18,7 @@ export interface NewDomainEvent {
 }
 
 /** Serialises event appends so that event ids become visible in commit order (see below). */
-const EVENT_LOG_LOCK = 72_616_001
+export const EVENT_LOG_LOCK = 72_616_001
 
 /**
  * Appends a domain event. Call it with the transaction client of the change it describes, as the
@@ -88,19 +88,24 @@ export async function appendEvents(db: Db, events: NewDomainEvent[]): Promise<vo
  * while the event log's lock is held; `appendStagedEvents` then appends them all, in staging order,
  * in one statement as the last of the transaction (same lock and NOTIFY as `appendEvent`).
  */
-export async function stageEvents(db: Db | SqlClient, events: NewDomainEvent[]): Promise<void> {
-  if (events.length === 0) return
+export function stageEvents(db: Db | SqlClient, events: NewDomainEvent[]): Promise<void> {
+  if (events.length === 0) return Promise.resolve()
   for (const event of events) recordChange(event)
   const sql = sqlOf(db)
+  // One JSON parameter (as text arrays, `pg` quoted every payload again, character by character),
+  // built before anything is awaited: a large batch is not held while the statements run.
+  return insertStagedEvents(sql, jsonParameter(sql, events))
+}
+
+async function insertStagedEvents(sql: SqlClient, events: Buffer | string): Promise<void> {
   await sql.query(`
     CREATE TEMP TABLE IF NOT EXISTS staged_domain_events (seq bigserial, type text, entity text, "entityId" text, "teamId" uuid, "actorId" uuid, payload jsonb)
     ON COMMIT DROP`)
-  // One JSON parameter: as text arrays, `pg` quoted every payload again, character by character.
   await sql.query(
     `INSERT INTO staged_domain_events (type, entity, "entityId", "teamId", "actorId", payload)
     SELECT e.type, e.entity, e."entityId", e."teamId", e."actorId", e.payload
     FROM json_to_recordset($1::json) AS e(type text, entity text, "entityId" text, "teamId" uuid, "actorId" uuid, payload jsonb)`,
-    [jsonParameter(sql, events)],
+    [events],
   )
 }
 

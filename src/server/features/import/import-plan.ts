@@ -106,16 +106,40 @@ const TEXT_LIMITS: Partial<Record<ImportField, number>> = {
 
 type RowValues = Partial<Record<ImportField, Cell>>
 
-export async function planImport(sql: SqlClient, file: ParsedFile, options: PlanOptions): Promise<ImportPlan> {
+interface ParsedRow {
+  line: number
+  organisation: OrganisationValues | null
+  person: PersonValues | null
+  ownerEmail: string | null
+}
+
+interface ValidatedRows {
+  rows: ParsedRow[]
+  problems: ImportProblem[]
+  counts: ImportCounts
+  /** The file's column that fills each field, for the problems' `column`. */
+  columnOf: Map<ImportField, string>
+}
+
+/**
+ * Not `async`, so that nothing holds the file once its rows are validated (when the caller keeps no
+ * reference to it either): matching needs only their values, and a large file's cells are more
+ * memory than the plan.
+ */
+export function planImport(sql: SqlClient, file: ParsedFile, options: PlanOptions): Promise<ImportPlan> {
+  return matchRows(sql, validateRows(file, options.mapping), options)
+}
+
+function validateRows(file: ParsedFile, mapping: ImportMapping): ValidatedRows {
   const columns = file.headers
-    .map((header, index) => ({ header, index, field: options.mapping[header] ?? null }))
+    .map((header, index) => ({ header, index, field: mapping[header] ?? null }))
     .filter((column): column is { header: string; index: number; field: ImportField } => column.field !== null)
   const columnOf = new Map(columns.map((column) => [column.field, column.header]))
   const problems: ImportProblem[] = []
   const counts = emptyImportCounts()
   counts.rows = file.rows.length
 
-  const parsedRows: Array<{ line: number; organisation: OrganisationValues | null; person: PersonValues | null; ownerEmail: string | null }> = []
+  const parsedRows: ParsedRow[] = []
   file.rows.forEach((row, index) => {
     const line = index + 2
     const raw: RowValues = {}
@@ -194,7 +218,10 @@ export async function planImport(sql: SqlClient, file: ParsedFile, options: Plan
     }
     parsedRows.push({ line, organisation, person, ownerEmail })
   })
+  return { rows: parsedRows, problems, counts, columnOf }
+}
 
+async function matchRows(sql: SqlClient, { rows: parsedRows, problems, counts, columnOf }: ValidatedRows, options: PlanOptions): Promise<ImportPlan> {
   // Owners by e-mail: active members of the target team only.
   const ownerEmails = [...new Set(parsedRows.map((row) => row.ownerEmail).filter((email): email is string => Boolean(email)))]
   const { rows: ownerRows } = await sql.query(`SELECT id::text, email FROM "User" WHERE email IN ${textList(1)} AND "teamId" = $2::uuid AND "isActive"`, [JSON.stringify(ownerEmails), options.teamId])

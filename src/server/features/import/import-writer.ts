@@ -2,7 +2,7 @@ import { normalizeName } from '../../../shared/normalize.ts'
 import { jsonParameter, utc, type SqlClient } from '../../db/sql.ts'
 import { uuidv7 } from '../../db/uuid.ts'
 import { stageEvents, type NewDomainEvent } from '../../events/event-log.ts'
-import { isLinked, type ImportPlan } from './import-plan.ts'
+import { isLinked, type ImportPlan, type OrganisationValues } from './import-plan.ts'
 
 // Executes a plan inside the caller's transaction with set-based statements (`INSERT … SELECT … FROM
 // json_to_recordset(…)`, `UPDATE … FROM json_to_recordset(…)`), a chunk at a time so that progress
@@ -48,9 +48,11 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
   let written: Written = { events: [], records: [] }
   let unitsDone = 0
   const step = async (units: number) => {
-    await recordForUndo(sql, context.importId, written.records)
-    await stageEvents(sql, written.events)
+    // Both serialised and sent now: nothing of the chunk is held while they run, so V8 does not
+    // promote it to the old space, where it would stay as garbage until the next full collection.
+    const saved = Promise.all([recordForUndo(sql, context.importId, written.records), stageEvents(sql, written.events)])
     written = { events: [], records: [] }
+    await saved
     unitsDone += units
     await context.progress(unitsDone)
   }
@@ -64,25 +66,15 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
   for (const chunk of chunks(newOrganisations)) {
     const ids = chunk.map(() => uuidv7())
     chunk.forEach((organisation, index) => organisationIds.set(organisation.key, ids[index]))
-    const rows = chunk.map(({ values, ownerId }, index) => ({
-      ...values,
-      id: ids[index],
-      normalizedName: normalizeName(values.name),
-      type: values.type ?? 'OTHER',
-      stage: values.stage ?? 'PROSPECT',
-      isActive: values.isActive ?? true,
-      tags: values.tags ?? [],
-      ownerId,
-    }))
     await sql.query(
       `INSERT INTO "Organisation" (id, name, "normalizedName", type, category, stage, "potentialAmount", email, phone, website, address, city, "postalCode", country, notes, "isActive", tags, "ownerId", "teamId", version, "createdAt", "updatedAt")
       SELECT u.id, u.name, u."normalizedName", u.type::"OrganisationType", u.category, u.stage::"PipelineStage", u."potentialAmount", u.email, u.phone, u.website, u.address, u.city,
         u."postalCode", u.country, u.notes, u."isActive", ARRAY(SELECT json_array_elements_text(u.tags)), u."ownerId", $2::uuid, 1, $3::timestamp, $3::timestamp
       FROM json_to_recordset($1::json) AS u(${ORGANISATION_RECORD})`,
-      [jsonParameter(sql, rows), context.teamId, now],
+      [jsonParameter(sql, chunk.map(({ values, ownerId }, index) => ({ ...withDefaults(values), id: ids[index], normalizedName: normalizeName(values.name), ownerId }))), context.teamId, now],
     )
     chunk.forEach((organisation, index) => {
-      const value = rows[index]
+      const value = withDefaults(organisation.values)
       written.records.push({ entity: 'organisation', entityId: ids[index], action: 'created', before: null, version: 1 })
       written.events.push({
         ...base,
@@ -100,7 +92,7 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
     const ids = chunk.map((organisation) => organisation.existingId!)
     const before = await selectColumns(sql, 'Organisation', [...ORGANISATION_COLUMNS, 'ownerId'], ids)
     const beforeById = new Map(before.map((row) => [row.id as string, row]))
-    const rows = chunk.map((organisation) => ({ ...organisation.values, id: organisation.existingId, normalizedName: normalizeName(organisation.values.name), ownerId: organisation.ownerId }))
+    const rows = jsonParameter(sql, chunk.map(({ values, existingId, ownerId }) => ({ ...values, id: existingId, normalizedName: normalizeName(values.name), ownerId })))
     const { rows: after } = (await sql.query(
       `UPDATE "Organisation" o SET
         name = u.name, "normalizedName" = u."normalizedName",
@@ -114,7 +106,7 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
       FROM json_to_recordset($1::json) AS u(${ORGANISATION_RECORD})
       WHERE o.id = u.id AND o."teamId" = $2::uuid
       RETURNING ${returning([...ORGANISATION_COLUMNS, 'ownerId', 'version'], 'o')}`,
-      [jsonParameter(sql, rows), context.teamId, now],
+      [rows, context.teamId, now],
     )) as { rows: Array<Record<string, unknown> & { id: string; version: number }> }
     for (const row of after) {
       const previous = beforeById.get(row.id)!
@@ -138,12 +130,12 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
   for (const chunk of chunks(newPeople)) {
     const ids = chunk.map(() => uuidv7())
     chunk.forEach((person, index) => personIds.set(person, ids[index]))
-    const rows = chunk.map((person, index) => ({ ...person.values, id: ids[index], ownerId: person.ownerId }))
+    const rows = jsonParameter(sql, chunk.map((person, index) => ({ ...person.values, id: ids[index], ownerId: person.ownerId })))
     await sql.query(
       `INSERT INTO "Person" (id, "firstName", "lastName", email, phone, "jobTitle", "linkedinUrl", notes, "ownerId", "teamId", version, "createdAt", "updatedAt")
       SELECT u.id, u."firstName", u."lastName", u.email, u.phone, u."jobTitle", u."linkedinUrl", u.notes, u."ownerId", $2::uuid, 1, $3::timestamp, $3::timestamp
       FROM json_to_recordset($1::json) AS u(${PERSON_RECORD})`,
-      [jsonParameter(sql, rows), context.teamId, now],
+      [rows, context.teamId, now],
     )
     chunk.forEach((person, index) => {
       const organisationId = person.organisation ? organisationIds.get(person.organisation.key) : undefined
@@ -164,7 +156,7 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
     const ids = chunk.map((person) => person.existingId!)
     const before = await selectColumns(sql, 'Person', [...PERSON_COLUMNS, 'ownerId'], ids)
     const beforeById = new Map(before.map((row) => [row.id as string, row]))
-    const rows = chunk.map((person) => ({ ...person.values, id: person.existingId, ownerId: person.ownerId }))
+    const rows = jsonParameter(sql, chunk.map((person) => ({ ...person.values, id: person.existingId, ownerId: person.ownerId })))
     const { rows: after } = (await sql.query(
       `UPDATE "Person" p SET
         "firstName" = u."firstName", "lastName" = u."lastName", email = COALESCE(u.email, p.email), phone = COALESCE(u.phone, p.phone),
@@ -173,7 +165,7 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
       FROM json_to_recordset($1::json) AS u(${PERSON_RECORD})
       WHERE p.id = u.id AND p."teamId" = $2::uuid
       RETURNING ${returning([...PERSON_COLUMNS, 'ownerId', 'version'], 'p')}`,
-      [jsonParameter(sql, rows), context.teamId, now],
+      [rows, context.teamId, now],
     )) as { rows: Array<Record<string, unknown> & { id: string; version: number; firstName: string; lastName: string }> }
     for (const row of after) {
       const previous = beforeById.get(row.id)!
@@ -192,14 +184,17 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
   const linked = plan.people.filter((person) => person.organisation && !isLinked(person, plan.existingLinks))
   const created = new Set(newPeople.map((person) => personIds.get(person)))
   for (const chunk of chunks(linked)) {
-    const rows = chunk.map((person) => ({
-      id: uuidv7(),
-      personId: personIds.get(person)!,
-      organisationId: organisationIds.get(person.organisation!.key)!,
-      jobTitle: person.values.jobTitle,
-      workEmail: person.values.email,
-      isPrimary: person.action === 'create',
-    }))
+    const rows = jsonParameter(
+      sql,
+      chunk.map((person) => ({
+        id: uuidv7(),
+        personId: personIds.get(person)!,
+        organisationId: organisationIds.get(person.organisation!.key)!,
+        jobTitle: person.values.jobTitle,
+        workEmail: person.values.email,
+        isPrimary: person.action === 'create',
+      })),
+    )
     // A new person's organisation is their primary one; an existing person keeps theirs.
     const { rows: inserted } = (await sql.query(
       `INSERT INTO "PersonOrganisationLink" (id, "personId", "organisationId", "jobTitle", "workEmail", "isPrimary", "createdAt", "updatedAt")
@@ -207,7 +202,7 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
       FROM json_to_recordset($1::json) AS u(id uuid, "personId" uuid, "organisationId" uuid, "jobTitle" text, "workEmail" text, "isPrimary" bool)
       ON CONFLICT ("personId", "organisationId") DO NOTHING
       RETURNING id::text, "personId"::text AS "personId", "organisationId"::text AS "organisationId"`,
-      [jsonParameter(sql, rows), now],
+      [rows, now],
     )) as { rows: Array<{ id: string; personId: string; organisationId: string }> }
     for (const link of inserted) {
       written.records.push({ entity: 'link', entityId: link.id, action: 'created', before: null, version: null })
@@ -225,15 +220,20 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
   await step(plan.people.length - linked.length)
 }
 
-/** What undo needs: the records created, and the ones updated with their values before. */
-async function recordForUndo(sql: SqlClient, importId: string, records: Written['records']) {
-  if (records.length === 0) return
-  await sql.query(
+/** What undo needs: the records created, and the ones updated with their values before. Not `async`: nothing is held while it runs. */
+function recordForUndo(sql: SqlClient, importId: string, records: Written['records']): Promise<unknown> {
+  if (records.length === 0) return Promise.resolve()
+  return sql.query(
     `INSERT INTO "ImportRecord" ("importId", entity, "entityId", action, before, version)
     SELECT $1::uuid, u.entity, u."entityId", u.action, u.before, u.version
     FROM json_to_recordset($2::json) AS u(entity text, "entityId" uuid, action text, before jsonb, version int)`,
     [importId, jsonParameter(sql, records)],
   )
+}
+
+/** A new organisation's values with the defaults of its columns, which its event states too. */
+function withDefaults(values: OrganisationValues) {
+  return { ...values, type: values.type ?? 'OTHER', stage: values.stage ?? 'PROSPECT', isActive: values.isActive ?? true, tags: values.tags ?? [] }
 }
 
 /** The given columns of the rows with these ids, as they are before an update. */

@@ -11,6 +11,7 @@ import { readImportFile, type ParsedFile } from './import-file.ts'
 import { planImport } from './import-plan.ts'
 import { planUnits, writePlan } from './import-writer.ts'
 import { summaryTexts } from './import.messages.ts'
+import { storedFile } from './import.service.ts'
 
 // The background run of an import (job `imports.run`, once across nodes): one transaction for the
 // whole file, so a failure or a cancellation at any row leaves the database as it was. That
@@ -44,11 +45,9 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
   await reporter.report(0)
 
   try {
-    // Let go of once planned: only the plan stays in memory while the records are written.
-    let file: ParsedFile | null = await readStoredFile(deps.sqlPool, row)
     await invalidatingLike(prisma, () => inTransaction(deps.sqlPool, async (client) => {
-      const plan = await planImport(client, file!, { teamId: row.teamId, mapping: row.mapping as ImportMapping, policy: row.duplicatePolicy as DuplicatePolicy })
-      file = null
+      // No reference kept to the parsed file: planImport lets go of it once its rows are validated.
+      const plan = await planImport(client, await readStoredFile(deps.sqlPool, row), { teamId: row.teamId, mapping: row.mapping as ImportMapping, policy: row.duplicatePolicy as DuplicatePolicy })
       const units = Math.max(planUnits(plan), 1)
       await writePlan(client, plan, {
         importId,
@@ -84,11 +83,10 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
   }
 }
 
-/** The stored upload, read on a bare connection (a `Buffer` as `pg` returns it, not copied again). */
-async function readStoredFile(pool: pg.Pool, row: { id: string; fileName: string; sheet: string | null }): Promise<ParsedFile> {
-  const { rows } = await pool.query<{ fileData: Buffer }>(`SELECT "fileData" FROM "Import" WHERE id = $1::uuid`, [row.id])
-  if (rows.length === 0) throw new Error(`import ${row.id} not found`)
-  return readImportFile(row.fileName, rows[0].fileData, row.sheet)
+/** The stored upload, read and parsed. */
+async function readStoredFile(pool: pg.Pool, row: { id: string; sheet: string | null }): Promise<ParsedFile> {
+  const { fileName, data } = await storedFile(pool, row.id)
+  return readImportFile(fileName, data, row.sheet)
 }
 
 /**
