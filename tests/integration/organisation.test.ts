@@ -5,7 +5,8 @@ import { errorOf } from '../support/errors.ts'
 import { demoUsers, makeOrganisation, unique } from '../support/factories.ts'
 import { everySort, expectPagingInSortOrder, tiedTimestamps } from '../support/paging.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
-import { organisationDetailInclude } from '../../src/server/features/organisation/organisation.service.ts'
+import { createOrganisation, eventSnapshot, organisationDetailInclude } from '../../src/server/features/organisation/organisation.service.ts'
+import { organisationCreateInput } from '../../src/shared/schemas/organisation.ts'
 import { readOrganisationDetails } from '../../src/server/features/organisation/organisation.detail.ts'
 
 let server: TestServer
@@ -196,5 +197,50 @@ describe('an organisation’s page in one statement', () => {
       expect(read).toHaveLength(ids.length)
       for (const row of read) expect(row).toStrictEqual(byId.get(row.id))
     }
+  })
+})
+
+describe('creating an organisation in one statement', () => {
+  it('answers exactly what Prisma reads back, and logs the event appendEvent would, on bare connections and through Prisma', async () => {
+    const prisma = server.deps.prisma
+    const demo = await demoUsers(prisma)
+    const user = async (email: string) => {
+      const found = await prisma.user.findUniqueOrThrow({ where: { email }, include: { team: true } })
+      return { ...found, teamName: found.team?.name ?? null, mustChangePassword: false, mustEnrolTwoFactor: false }
+    }
+    const [sales, admin, lyonSales] = await Promise.all([user('sales.paris@demo.test'), user('admin@demo.test'), user('sales.lyon@demo.test')])
+    const everything = {
+      name: unique('Créée  d’un coup'), type: 'INVESTOR', category: 'Caisse', stage: 'QUALIFIED', potentialAmount: 1_250_000, email: 'contact@example.fr',
+      phone: '+33 1 23 45 67 89', website: 'https://example.fr', address: '1 rue de la Paix', city: 'Nantes', postalCode: '44000', country: 'FR',
+      language: 'fr', notes: 'Première note', isActive: false, tags: ['a', 'b c'],
+    }
+    const cases = [
+      { viewer: sales, input: everything },
+      { viewer: sales, input: { name: unique('Minimal'), type: 'OTHER' } },
+      // An admin creating in another team, with an owner of that team.
+      { viewer: admin, input: { name: unique('Lyon par admin'), type: 'PARTNER', teamId: demo.teams.lyon, ownerId: lyonSales.id } },
+    ]
+    for (const sql of [server.deps.sql, undefined]) {
+      for (const { viewer, input } of cases) {
+        const created = await createOrganisation({ prisma, sql, viewer } as never, organisationCreateInput.parse(input))
+        const stored = await prisma.organisation.findUniqueOrThrow({ where: { id: created.id }, include: organisationDetailInclude })
+        expect(created).toStrictEqual(stored)
+        const event = await prisma.domainEvent.findFirstOrThrow({ where: { entityId: created.id } })
+        expect(event).toMatchObject({ type: 'organisation.created', entity: 'organisation', teamId: stored.teamId, actorId: viewer.id })
+        expect(event.payload).toStrictEqual(JSON.parse(JSON.stringify(eventSnapshot(stored))))
+      }
+    }
+  })
+
+  it('refuses an owner outside the team and a team that does not exist, writing nothing', async () => {
+    const admin = await loginAs(server.url, 'admin@demo.test')
+    const demo = await demoUsers(server.deps.prisma)
+    const lyonSales = demo.byEmail.get('sales.lyon@demo.test')!
+    const name = unique('Refusée')
+    const wrongOwner = await errorOf(admin.trpc.organisations.create.mutate({ name, type: 'OTHER', teamId: demo.teams.paris, ownerId: lyonSales.id }))
+    expect(wrongOwner.data).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { ownerId: ['Pas un membre actif de l’équipe.'] } })
+    const noTeam = await errorOf(admin.trpc.organisations.create.mutate({ name, type: 'OTHER', teamId: '01900000-0000-7000-8000-000000000000' }))
+    expect(noTeam.data?.code).toBe('NOT_FOUND')
+    expect(await server.deps.prisma.organisation.count({ where: { name } })).toBe(0)
   })
 })
