@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server'
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc'
+import pg from 'pg'
 import { Prisma } from '../db/client.ts'
 import { DomainError, type DomainErrorCode } from '../errors.ts'
 
@@ -29,7 +30,28 @@ export function toTRPCError(error: unknown): unknown {
   if (error instanceof TRPCError) return error
   if (error instanceof DomainError) return new MappedError(TRPC_CODE[error.code], error.message, error.details, error)
   if (error instanceof Prisma.PrismaClientKnownRequestError) return mapPrismaError(error)
+  if (error instanceof pg.DatabaseError) return mapDatabaseError(error)
   return error
+}
+
+/** What the hand-written statements on bare connections (db/sql.ts) may meet, as Prisma's codes are mapped. */
+function mapDatabaseError(error: pg.DatabaseError) {
+  switch (error.code) {
+    case '23505':
+      return new MappedError('CONFLICT', 'Duplicate record', undefined, error)
+    case '23503':
+      return new MappedError('BAD_REQUEST', 'A referenced record does not exist', undefined, error)
+    case '22001':
+      return new MappedError('BAD_REQUEST', 'A value is too long for its field', undefined, error)
+    case '40001':
+    case '40P01':
+      return new MappedError('CONFLICT', 'Concurrent update, please retry', undefined, error)
+    case '53300':
+    case '57014':
+      return new MappedError('SERVICE_UNAVAILABLE', 'The server is busy, please retry', undefined, error)
+    default:
+      return error
+  }
 }
 
 function mapPrismaError(error: InstanceType<typeof Prisma.PrismaClientKnownRequestError>) {
