@@ -106,6 +106,9 @@ const TEXT_LIMITS: Partial<Record<ImportField, number>> = {
 
 type RowValues = Partial<Record<ImportField, Cell>>
 
+/** What a row of the file becomes once validated. */
+const CONSUMED: Cell[] = []
+
 interface ParsedRow {
   line: number
   organisation: OrganisationValues | null
@@ -122,9 +125,9 @@ interface ValidatedRows {
 }
 
 /**
- * Not `async`, so that nothing holds the file once its rows are validated (when the caller keeps no
- * reference to it either): matching needs only their values, and a large file's cells are more
- * memory than the plan.
+ * Consumes `file.rows` (each row is emptied once validated), and is not `async`, so that nothing
+ * holds the file once its rows are validated (when the caller keeps no reference to it either): a
+ * large file's cells take more memory than the plan, and never need to be in memory beside all of it.
  */
 export function planImport(sql: SqlClient, file: ParsedFile, options: PlanOptions): Promise<ImportPlan> {
   return matchRows(sql, validateRows(file, options.mapping), options)
@@ -140,7 +143,8 @@ function validateRows(file: ParsedFile, mapping: ImportMapping): ValidatedRows {
   counts.rows = file.rows.length
 
   const parsedRows: ParsedRow[] = []
-  file.rows.forEach((row, index) => {
+  file.rows.forEach((row, index, rows) => {
+    rows[index] = CONSUMED
     const line = index + 2
     const raw: RowValues = {}
     for (const column of columns) raw[column.field] = row[column.index] ?? null
