@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildCacheKey, createReadCache, createSingleFlight, scopesOf, stableStringify } from '../../src/server/cache/read-cache.ts'
+import superjson from 'superjson'
+import { buildCacheKey, createReadCache, createSingleFlight, scopesOf, stableStringify, WireAnswer } from '../../src/server/cache/read-cache.ts'
 import { collectChanges, recordChange, scopesOfEvent } from '../../src/server/cache/invalidation.ts'
 import { createMemoryCache, type Cache } from '../../src/server/infra/cache.ts'
 
@@ -109,6 +110,22 @@ describe('read cache', () => {
     await cache.invalidate(['team:t1', 'all'])
     expect((await cache.read('x', sales, {}, compute)).version).toBe(2)
     expect(cache.stats).toMatchObject({ hits: 2, misses: 2, bypasses: 1, invalidations: 2 })
+  })
+
+  it('hands a procedure its answer already serialised, exactly as superjson would send it, hit or miss', async () => {
+    const cache = createReadCache(createMemoryCache())
+    const value = { at: new Date('2026-03-01T10:00:00Z'), big: 12345678901234567890n, items: [{ id: 'a', amount: null, tags: ['x'] }] }
+    const compute = async () => value
+    // The epoch's first read comes from the database and is serialised by the transformer as usual.
+    expect(await cache.answer('y', sales, {}, compute)).toBe(value)
+    const miss = await cache.answer('y', sales, {}, compute)
+    const hit = await cache.answer('y', sales, {}, compute)
+    for (const answer of [miss, hit]) {
+      expect(answer).toBeInstanceOf(WireAnswer)
+      expect((answer as unknown as WireAnswer).serialized).toStrictEqual(JSON.parse(JSON.stringify(superjson.serialize(value))))
+      expect(superjson.deserialize((answer as unknown as WireAnswer).serialized)).toStrictEqual(value)
+    }
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 1, bypasses: 1 })
   })
 
   it('keeps credential lookups until the global generation moves, with their types, and never keeps a refusal', async () => {

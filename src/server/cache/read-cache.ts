@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import superjson from 'superjson'
+import superjson, { type SuperJSONResult } from 'superjson'
 import { seesAllTeams, type Role } from '../../shared/permissions.ts'
 import type { Cache } from '../infra/cache.ts'
 import type { Logger } from '../logger.ts'
@@ -32,6 +32,11 @@ export interface CacheAudience {
   id: string
   role: Role
   teamId: string | null
+}
+
+/** An answer in superjson's serialised form (`{ json, meta }`), sent by the tRPC transformer as it is. */
+export class WireAnswer {
+  constructor(readonly serialized: SuperJSONResult) {}
 }
 
 export interface ReadCacheStats {
@@ -177,6 +182,29 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
     return bypass(compute)
   }
 
+  /** The stored answer's text (superjson), or the computed value itself when the cache is bypassed. */
+  async function lookup<T>(name: string, audience: CacheAudience, input: unknown, compute: () => Promise<T>, personal: boolean): Promise<{ raw: string } | { value: T }> {
+    if (!trusted) return { value: await bypass(compute) }
+    const values = await generationsOf(scopesOf(audience))
+    if (!values) return { value: await bypass(compute) }
+    const [epoch, ...generations] = values
+    if (epoch === null) return { value: await startEpoch(compute) }
+    const key = buildCacheKey({ epoch, name, audience, personal, generations, input })
+    const flight = flights.run(key, async () => {
+      const cached = await stored(key)
+      if (cached !== null) {
+        stats.hits++
+        return cached
+      }
+      stats.misses++
+      const raw = superjson.stringify(await compute())
+      keep(key, raw)
+      return raw
+    })
+    if (flight.shared) stats.shared++
+    return { raw: await flight.promise }
+  }
+
   return {
     stats,
     get trusted() {
@@ -186,29 +214,24 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
     /**
      * The answer of `name` for `input` as `audience` may see it: from the cache when an exact one is
      * there, else from `compute` (stored for the next caller). `personal`: the answer depends on who
-     * asks beyond role and team (their own figures).
+     * asks beyond role and team (their own figures). Each caller gets its own copy, with Dates,
+     * BigInts and the like restored.
      */
     async read<T>(name: string, audience: CacheAudience, input: unknown, compute: () => Promise<T>, personal = false): Promise<T> {
-      if (!trusted) return bypass(compute)
-      const values = await generationsOf(scopesOf(audience))
-      if (!values) return bypass(compute)
-      const [epoch, ...generations] = values
-      if (epoch === null) return startEpoch(compute)
-      const key = buildCacheKey({ epoch, name, audience, personal, generations, input })
-      const flight = flights.run(key, async () => {
-        const cached = await stored(key)
-        if (cached !== null) {
-          stats.hits++
-          return cached
-        }
-        stats.misses++
-        const raw = superjson.stringify(await compute())
-        keep(key, raw)
-        return raw
-      })
-      if (flight.shared) stats.shared++
-      // Each caller gets its own copy, with Dates, BigInts and the like restored.
-      return superjson.parse<T>(await flight.promise)
+      const found = await lookup(name, audience, input, compute, personal)
+      return 'raw' in found ? superjson.parse<T>(found.raw) : found.value
+    },
+
+    /**
+     * `read` for what a procedure returns: the answer as tRPC sends it, already serialised by
+     * superjson (the transformer, trpc/trpc.ts, passes a `WireAnswer` through). A hit is then one
+     * `JSON.parse` and the response's `JSON.stringify`, where reviving the copy and serialising it
+     * again walked every value twice. Typed as the answer for the procedure's callers; anything but
+     * a procedure's return value must use `read`.
+     */
+    async answer<T>(name: string, audience: CacheAudience, input: unknown, compute: () => Promise<T>, personal = false): Promise<T> {
+      const found = await lookup(name, audience, input, compute, personal)
+      return ('raw' in found ? new WireAnswer(JSON.parse(found.raw) as SuperJSONResult) : found.value) as T
     },
 
     /**

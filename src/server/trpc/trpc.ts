@@ -1,15 +1,22 @@
 import { initTRPC, TRPCError } from '@trpc/server'
-import superjson from 'superjson'
+import superjson, { type SuperJSONResult } from 'superjson'
 import { ZodError } from 'zod'
 import { can, type Action } from '../../shared/permissions.ts'
+import { WireAnswer } from '../cache/read-cache.ts'
 import { currentCorrelationId, newCorrelationId, withCorrelationId } from '../correlation.ts'
 import { observeProcedure } from '../observability.ts'
 import { isValidationCode, localiseIssues, validationText, type ValidationLanguage } from '../../shared/validation.ts'
 import type { Context } from './context.ts'
 import { MappedError, toTRPCError } from './errors.ts'
 
+/** superjson, except for answers the read cache hands over already serialised (cache/read-cache.ts). */
+const transformer = {
+  serialize: (value: unknown) => (value instanceof WireAnswer ? value.serialized : superjson.serialize(value)),
+  deserialize: <T>(value: SuperJSONResult) => superjson.deserialize<T>(value),
+}
+
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error, ctx }) {
     // Field messages in the caller's language, from the same table the client's forms use.
     const language = ctx?.session?.viewer.language === 'en' ? 'en' : 'fr'

@@ -11,6 +11,6 @@ export const dashboardRouter = router({
   summary: authorizedProcedure('record:read')
     .input(dashboardSummaryInput)
     .query(({ ctx, input }) =>
-      ctx.readCache.read('dashboard.summary', ctx.viewer, { ...input, minute: Math.floor(Date.now() / 60_000) }, () => getDashboardSummary(ctx, input), true),
+      ctx.readCache.answer('dashboard.summary', ctx.viewer, { ...input, minute: Math.floor(Date.now() / 60_000) }, () => getDashboardSummary(ctx, input), true),
     ),
 })

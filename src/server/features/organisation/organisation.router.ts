@@ -29,11 +29,11 @@ export const organisationRouter = router({
     .input(organisationListInput)
     // First pages are what screens open on: cached exactly (cache/read-cache.ts); later pages are not.
     .query(({ ctx, input }) =>
-      input.cursor ? listOrganisations(ctx, input) : ctx.readCache.read('organisations.list', ctx.viewer, input, () => listOrganisations(ctx, input)),
+      input.cursor ? listOrganisations(ctx, input) : ctx.readCache.answer('organisations.list', ctx.viewer, input, () => listOrganisations(ctx, input)),
     ),
   byId: authorizedProcedure('record:read')
     .input(byIdInput)
-    .query(({ ctx, input }) => ctx.readCache.read('organisations.byId', ctx.viewer, input, () => getOrganisation(ctx, input.id))),
+    .query(({ ctx, input }) => ctx.readCache.answer('organisations.byId', ctx.viewer, input, () => getOrganisation(ctx, input.id))),
   /** Who changed which field from what to what, newest first (live: the `events:new` stream). */
   timeline: authorizedProcedure('record:read')
     .input(organisationTimelineInput)

@@ -6,7 +6,7 @@ import { getBoard, moveCard } from './pipeline.service.ts'
 export const pipelineRouter = router({
   board: authorizedProcedure('record:read')
     .input(pipelineBoardInput)
-    .query(({ ctx, input }) => ctx.readCache.read('pipeline.board', ctx.viewer, input, () => getBoard(ctx, input))),
+    .query(({ ctx, input }) => ctx.readCache.answer('pipeline.board', ctx.viewer, input, () => getBoard(ctx, input))),
   move: authorizedProcedure('record:write')
     .input(pipelineMoveInput)
     .mutation(({ ctx, input }) => moveCard(ctx, input)),
