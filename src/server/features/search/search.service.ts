@@ -255,8 +255,13 @@ function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, 
   }
   const needed = offset + limit + 1
   const inScope = scope(Prisma.sql`r."teamId"`)
+  // Ranked as they are read, on the rows the lookups return.
+  const ranking = Prisma.sql`${title} AS title,
+        CASE WHEN ${document} @@ ${tsquery(queries.names)} THEN 0 WHEN ${document} @@ ${tsquery(queries.ids)} THEN 1 ELSE 2 END AS field,
+        similarity(search_normalize(${title}), ${normalized}) AS closeness,
+        ts_rank('{0.1, 0.2, 0.4, 1.0}', ${document}, ${tsquery(queries.full)}) AS rank`
   const exactOnly = (when: Prisma.Sql) => Prisma.sql`
-      SELECT r.id FROM ${table} r
+      SELECT r.id, 0 AS tier, ${ranking} FROM ${table} r
       WHERE ${when} AND ${matches(queries.exactTerms, queries.exact)} AND ${inScope}
       LIMIT ${CANDIDATES_PER_TIER}`
   // With corrections, one lookup of every match (typo ones included) tells each row's tier, unless
@@ -265,27 +270,22 @@ function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, 
   const candidates = queries.hasTypos
     ? Prisma.sql`
     WITH found AS MATERIALIZED (
-      SELECT r.id, CASE WHEN ts_match_vq(${document}, ${tsquery(queries.exact)}) THEN 0 ELSE 1 END AS tier FROM ${table} r
+      SELECT r.id, CASE WHEN ts_match_vq(${document}, ${tsquery(queries.exact)}) THEN 0 ELSE 1 END AS tier, ${ranking} FROM ${table} r
       WHERE ${matches(queries.fullTerms, queries.full)} AND ${inScope}
       LIMIT ${CANDIDATES_PER_TIER}
     ), exact AS MATERIALIZED (
-      SELECT id FROM found WHERE tier = 0 AND (SELECT count(*) FROM found) < ${CANDIDATES_PER_TIER}
+      SELECT * FROM found WHERE tier = 0 AND (SELECT count(*) FROM found) < ${CANDIDATES_PER_TIER}
       UNION ALL (${exactOnly(Prisma.sql`(SELECT count(*) FROM found) >= ${CANDIDATES_PER_TIER}`)})
     ), candidates AS (
-      SELECT id, 0 AS tier FROM exact
+      SELECT * FROM exact
       UNION ALL
-      SELECT id, tier FROM found WHERE tier = 1 AND (SELECT count(*) FROM exact) < ${needed}`
+      SELECT * FROM found WHERE tier = 1 AND (SELECT count(*) FROM exact) < ${needed}`
     : Prisma.sql`
-    WITH candidates AS MATERIALIZED (
-      SELECT id, 0 AS tier FROM (${exactOnly(Prisma.sql`TRUE`)}) AS exact`
+    WITH candidates AS MATERIALIZED (${exactOnly(Prisma.sql`TRUE`)}`
   return Prisma.sql`${candidates}
     ), ranked AS (
-      SELECT c.id, c.tier, ${title} AS title,
-        CASE WHEN ${document} @@ ${tsquery(queries.names)} THEN 0 WHEN ${document} @@ ${tsquery(queries.ids)} THEN 1 ELSE 2 END AS field,
-        similarity(search_normalize(${title}), ${normalized}) AS closeness,
-        ts_rank('{0.1, 0.2, 0.4, 1.0}', ${document}, ${tsquery(queries.full)}) AS rank
-      FROM candidates c JOIN ${table} r ON r.id = c.id
-      ORDER BY tier, field, closeness DESC, rank DESC, title, c.id
+      SELECT * FROM candidates
+      ORDER BY tier, field, closeness DESC, rank DESC, title, id
       LIMIT ${limit + 1} OFFSET ${offset}
     )
     SELECT ${kind}::text AS kind, ranked.id, ranked.tier, ranked.title, ${detailsOf(kind, true)}
