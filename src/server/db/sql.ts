@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import pg from 'pg'
 import type { Logger } from '../logger.ts'
 
@@ -17,6 +18,24 @@ interface RawQueries {
 
 export function isSqlClient(db: object): db is SqlClient {
   return !('$queryRawUnsafe' in db)
+}
+
+const statementNames = new Map<string, string>()
+
+/**
+ * A hot statement run as a named prepared statement on bare connections: each connection plans it
+ * once, and PostgreSQL then reuses a generic plan instead of planning every call (the organisation
+ * page's statement took longer to plan than to run). The name comes from the text, so variants of a
+ * statement (a team's scope, an admin's) are prepared apart. Through Prisma, a plain query.
+ */
+export function queryPrepared(sql: SqlClient, text: string, values: unknown[]): Promise<{ rows: any[] }> {
+  if (!(sql instanceof pg.Pool || sql instanceof pg.Client)) return sql.query(text, values)
+  let name = statementNames.get(text)
+  if (!name) {
+    name = `s${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
+    statementNames.set(text, name)
+  }
+  return sql.query({ name, text, values })
 }
 
 /** A Prisma client or transaction as a `SqlClient`. */

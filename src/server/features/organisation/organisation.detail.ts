@@ -1,5 +1,5 @@
 import { Prisma } from '../../db/client.ts'
-import { sqlOf, type SqlClient } from '../../db/sql.ts'
+import { queryPrepared, sqlOf, type SqlClient } from '../../db/sql.ts'
 import { teamScopeSql, type ServiceContext } from '../scope.ts'
 import type { OrganisationDetail } from './organisation.service.ts'
 
@@ -70,6 +70,6 @@ export async function readOrganisationDetails(ctx: ServiceContext, ids: string[]
   if (ids.length === 0) return []
   const db: SqlClient = ctx.sql ?? sqlOf(ctx.prisma)
   const query = DETAIL_SQL(Prisma.sql`o.id = ANY(${ids}::uuid[]) AND ${teamScopeSql(ctx.viewer, Prisma.sql`o."teamId"`)}`)
-  const { rows } = await db.query(query.text, query.values)
+  const { rows } = await queryPrepared(db, query.text, query.values)
   return (rows as Row[]).map(toDetail)
 }

@@ -9,7 +9,7 @@ import type {
 import { normalizeName } from '../../../shared/normalize.ts'
 import { recordChange } from '../../cache/invalidation.ts'
 import type { Prisma } from '../../db/client.ts'
-import { sqlOf, utc, type SqlClient } from '../../db/sql.ts'
+import { queryPrepared, sqlOf, utc, type SqlClient } from '../../db/sql.ts'
 import { uuidv7 } from '../../db/uuid.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, diffFields, EVENT_LOG_LOCK } from '../../events/event-log.ts'
@@ -139,7 +139,7 @@ export async function createOrganisation(
   const team = teamId === viewer.teamId && viewer.teamName !== null ? { id: teamId, name: viewer.teamName } : await teamOf(db, teamId)
   const now = utc(new Date())
   const event = { type: 'organisation.created', entity: 'organisation', teamId, actorId: viewer.id } as const
-  const { rows } = await db.query(CREATE_SQL, [
+  const { rows } = await queryPrepared(db, CREATE_SQL, [
     uuidv7(), input.name, normalizeName(input.name), input.type, input.category ?? null, input.stage, input.potentialAmount ?? null,
     input.email ?? null, input.phone ?? null, input.website ?? null, input.address ?? null, input.city ?? null, input.postalCode ?? null,
     input.country ?? null, input.language ?? null, input.notes ?? null, input.isActive, input.tags, ownerId, teamId, now,
