@@ -5,7 +5,7 @@ import { loginAs } from '../support/client.ts'
 import type { ServerProcess } from '../support/processes.ts'
 import { percentile, type LatencyStats } from './measure.ts'
 
-const CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 500)
+const CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 1000)
 const MOVES = Number(process.env.BENCH_LIVE_MOVES ?? 60)
 const BURST = Number(process.env.BENCH_LIVE_BURST ?? 100)
 const STAGES = ['PROSPECT', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'WON'] as const
