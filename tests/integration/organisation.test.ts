@@ -244,3 +244,30 @@ describe('creating an organisation in one statement', () => {
     expect(await server.deps.prisma.organisation.count({ where: { name } })).toBe(0)
   })
 })
+
+describe('totals of large lists', () => {
+  it('counts up to 10,000 and says when more match; fewer are counted exactly', async () => {
+    const prisma = server.deps.prisma
+    const demo = await demoUsers(prisma)
+    const tag = unique('many').toLowerCase()
+    await prisma.$executeRaw`
+      INSERT INTO "Organisation" (id, name, "normalizedName", type, stage, tags, "teamId", "updatedAt")
+      SELECT gen_random_uuid(), 'Nombreuse ' || n, 'nombreuse ' || n, 'INVESTOR', CASE WHEN n <= 30 THEN 'WON' ELSE 'PROSPECT' END::"PipelineStage",
+        ARRAY[${tag}], ${demo.teams.paris}::uuid, now()
+      FROM generate_series(1, 10050) AS n`
+    try {
+      const many = await salesParis.trpc.organisations.list.query({ tags: [tag], limit: 10 })
+      expect(many).toMatchObject({ total: 10_000, totalCapped: true })
+      expect(many.items).toHaveLength(10)
+      const next = await salesParis.trpc.organisations.list.query({ tags: [tag], limit: 10, cursor: many.nextCursor })
+      expect(next).toMatchObject({ total: 10_000, totalCapped: true })
+      const few = await salesParis.trpc.organisations.list.query({ tags: [tag], stage: ['WON'], limit: 10 })
+      expect(few.total).toBe(30)
+      expect(few.totalCapped).toBeUndefined()
+      // Another team sees none of them.
+      expect((await salesLyon.trpc.organisations.list.query({ tags: [tag] })).total).toBe(0)
+    } finally {
+      await prisma.$executeRaw`DELETE FROM "Organisation" WHERE ${tag} = ANY(tags)`
+    }
+  })
+})

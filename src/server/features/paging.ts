@@ -1,4 +1,4 @@
-import type { Page } from '../../shared/schemas/common.ts'
+import { TOTAL_CAP, type Page } from '../../shared/schemas/common.ts'
 import type { Prisma } from '../db/client.ts'
 
 // The one paging mechanism of every list: `cursor` is the id of the last row of the previous page.
@@ -50,15 +50,19 @@ export interface PageQuery<D, S> {
 
 type Row<D, S> = Prisma.Result<D, { select: S }, 'findFirstOrThrow'>
 
-/** One page of a list, with the total that matches `where` and the id to ask for the next page. */
+/**
+ * One page of a list, with the id to ask for the next page and how many match `where`: counted up
+ * to TOTAL_CAP only (then flagged `totalCapped`), so that a page costs the same in a list of a million.
+ */
 export async function listPage<D extends ModelDelegate, S extends Select<D> | undefined = undefined>(
   model: D,
   query: PageQuery<D, S>,
 ): Promise<Page<Row<D, S> & { id: string }>> {
-  const [rows, total] = await Promise.all([pageRows(model, query), model.count({ where: query.where })])
+  const [rows, counted] = await Promise.all([pageRows(model, query), model.count({ where: query.where, take: TOTAL_CAP + 1 })])
   // The rows are those of `select`: the delegate's own typing is out of reach of a generic caller.
   const items = rows.slice(0, query.limit) as (Row<D, S> & { id: string })[]
-  return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null, total }
+  const nextCursor = rows.length > query.limit ? items[items.length - 1].id : null
+  return counted > TOTAL_CAP ? { items, nextCursor, total: TOTAL_CAP, totalCapped: true } : { items, nextCursor, total: counted }
 }
 
 /**

@@ -80,5 +80,10 @@ export const pageInput = {
 export interface Page<T> {
   items: T[]
   nextCursor: string | null
+  /** How many match, counted up to TOTAL_CAP: then `totalCapped` says that more do ("10 000+"). */
   total: number
+  totalCapped?: boolean
 }
+
+/** Lists count their matches up to this: an exact count of a million rows costs more than it tells. */
+export const TOTAL_CAP = 10_000

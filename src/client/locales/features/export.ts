@@ -10,7 +10,7 @@ const fr = {
     xlsx: 'Excel (.xlsx) avec graphique',
     pdf: 'Rapport PDF',
     pdfTooMany: 'PDF limité à {{limit}} lignes : utilisez Excel',
-    scope: 'Exporte les {{count}} lignes des filtres et du tri actuels.',
+    scope: 'Exporte les {{total}} lignes des filtres et du tri actuels.',
     scope_one: 'Exporte la ligne des filtres et du tri actuels.',
   },
   progress: {
@@ -64,7 +64,7 @@ const en: typeof fr = {
     xlsx: 'Excel (.xlsx) with chart',
     pdf: 'PDF report',
     pdfTooMany: 'PDF limited to {{limit}} rows: use Excel',
-    scope: 'Exports the {{count}} rows of the current filters and sort.',
+    scope: 'Exports the {{total}} rows of the current filters and sort.',
     scope_one: 'Exports the one row of the current filters and sort.',
   },
   progress: {

@@ -5,7 +5,7 @@ import { INTERACTION_KINDS } from '../../../../shared/schemas/interaction.ts'
 import { ColumnChoice, useHiddenColumns } from '../../../components/list-page/column-choice.tsx'
 import { ListPage } from '../../../components/list-page/list-page.tsx'
 import { RecordList } from '../../../components/list-page/record-list.tsx'
-import { loadedRows } from '../../../components/list-page/use-record-list.ts'
+import { loadedRows, totalText } from '../../../components/list-page/use-record-list.ts'
 import { MultiSelect } from '../../../components/ui/multi-select.tsx'
 import { SegmentedControl } from '../../../components/ui/segmented-control.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
@@ -22,12 +22,12 @@ interface ActivitiesPageProps {
 
 /** Every logged call, e-mail, meeting and note the viewer may read, newest first, with its export. */
 export function ActivitiesPage({ search, onSearchChange }: ActivitiesPageProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const trpc = useTRPC()
   const viewer = useViewer()
   const effective = effectiveActivitySearch(search)
   const query = useInfiniteQuery(activityListOptions(trpc, effective, viewer.id))
-  const { items, total } = loadedRows(query.data)
+  const { items, total, totalCapped } = loadedRows(query.data)
   const columns = useActivityColumns()
   const { hidden, setHidden } = useHiddenColumns('activities')
   const filtered = Boolean(search.kind?.length || search.mine || search.from || search.to)
@@ -83,7 +83,8 @@ export function ActivitiesPage({ search, onSearchChange }: ActivitiesPageProps) 
           <ExportMenu
             entity="interactions"
             filters={activityListQuery(effective, viewer.id)}
-            total={query.data ? (query.data.pages[0]?.total ?? 0) : undefined}
+            total={query.data ? total : undefined}
+            totalCapped={totalCapped}
           />
           <ColumnChoice columns={columns} hidden={hidden} onChange={setHidden} />
         </>
@@ -93,7 +94,7 @@ export function ActivitiesPage({ search, onSearchChange }: ActivitiesPageProps) 
         query={query}
         messages="activityList.list"
         shown={items.length}
-        summary={t('activityList.list.count', { shown: items.length, count: total })}
+        summary={t('activityList.list.count', { shown: items.length, count: total, total: totalText(total, totalCapped, i18n.language) })}
         skeletonColumns={6}
         filtered={filtered}
         clearFilters={{ label: t('activityList.list.clearFilters'), onClear: () => onSearchChange({}) }}

@@ -3,6 +3,7 @@ import { Download, FileSpreadsheet, FileText, History, Sheet } from 'lucide-reac
 import { useTranslation } from 'react-i18next'
 import { can } from '../../../../shared/permissions.ts'
 import { PDF_ROW_LIMIT, type ExportEntity } from '../../../../shared/schemas/export.ts'
+import { totalText } from '../../../components/list-page/use-record-list.ts'
 import { buttonStyles } from '../../../components/ui/button.tsx'
 import { Menu, MenuGroup, MenuItem } from '../../../components/ui/menu.tsx'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
@@ -16,17 +17,19 @@ interface ExportMenuProps {
   filters: object
   /** Rows matching the filters, when the list knows it (the PDF has a cap). */
   total?: number
+  /** More than `total` match (the list stopped counting). */
+  totalCapped?: boolean
 }
 
 /** "Exporter" in a list's header: CSV (two delimiters), Excel with its chart, PDF report. */
-export function ExportMenu({ entity, filters, total }: ExportMenuProps) {
+export function ExportMenu({ entity, filters, total, totalCapped }: ExportMenuProps) {
   const { t, i18n } = useTranslation()
   const viewer = useViewer()
   const exporter = useExport(entity, filters)
   const [showHistory, setShowHistory] = useState(false)
   if (!can(viewer.role, 'data:export')) return null
   const running = exporter.state.status === 'running'
-  const pdfTooLarge = total !== undefined && total > PDF_ROW_LIMIT
+  const pdfTooLarge = total !== undefined && (totalCapped || total > PDF_ROW_LIMIT)
   const limit = PDF_ROW_LIMIT.toLocaleString(i18n.language).replace(/[\u202f\u00a0]/g, ' ')
 
   return (
@@ -42,7 +45,7 @@ export function ExportMenu({ entity, filters, total }: ExportMenuProps) {
         }
       >
         {total !== undefined && (
-          <p className="px-2.5 pt-1.5 pb-1 text-xs text-zinc-500 dark:text-zinc-400">{t('export.menu.scope', { count: total })}</p>
+          <p className="px-2.5 pt-1.5 pb-1 text-xs text-zinc-500 dark:text-zinc-400">{t('export.menu.scope', { count: total, total: totalText(total, totalCapped, i18n.language) })}</p>
         )}
         <MenuGroup label={t('export.menu.spreadsheet')}>
           <MenuItem icon={FileSpreadsheet} onSelect={() => void exporter.start({ format: 'xlsx' })}>

@@ -13,7 +13,7 @@ import { useListLiveRefresh } from '../../../components/list-page/use-list-live-
 import { MandateBulkActions } from './mandate-bulk-actions.tsx'
 import { useTeamMembers } from '../../organisation/hooks/use-team-members.ts'
 import { SavedViews } from '../../../components/list-page/saved-views.tsx'
-import { loadedRows } from '../../../components/list-page/use-record-list.ts'
+import { loadedRows, totalText } from '../../../components/list-page/use-record-list.ts'
 import { MultiSelect } from '../../../components/ui/multi-select.tsx'
 import { SearchField } from '../../../components/ui/search-field.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
@@ -29,12 +29,12 @@ interface MandatesPageProps {
 }
 
 export function MandatesPage({ search, onSearchChange }: MandatesPageProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const trpc = useTRPC()
   const viewer = useViewer()
   const [creating, setCreating] = useState(false)
   const query = useInfiniteQuery(mandateListOptions(trpc, search))
-  const { items, total } = loadedRows(query.data)
+  const { items, total, totalCapped } = loadedRows(query.data)
   const columns = useMandateColumns()
   const { hidden, setHidden } = useHiddenColumns('mandates')
   const canWrite = can(viewer.role, 'record:write')
@@ -75,7 +75,7 @@ export function MandatesPage({ search, onSearchChange }: MandatesPageProps) {
       selectionBar={canWrite && <MandateBulkActions selection={selection} owners={members.data?.items ?? []} />}
       toolbar={
         <>
-          <ExportMenu entity="mandates" filters={mandateListQuery(search)} total={query.data ? (query.data.pages[0]?.total ?? 0) : undefined} />
+          <ExportMenu entity="mandates" filters={mandateListQuery(search)} total={query.data ? total : undefined} totalCapped={totalCapped} />
           <SavedViews
             list="mandates"
             current={{ search, hiddenColumns: [...hidden] }}
@@ -92,7 +92,7 @@ export function MandatesPage({ search, onSearchChange }: MandatesPageProps) {
         query={query}
         messages="mandate.list"
         shown={items.length}
-        summary={t('mandate.list.count', { shown: items.length, count: total })}
+        summary={t('mandate.list.count', { shown: items.length, count: total, total: totalText(total, totalCapped, i18n.language) })}
         skeletonColumns={7}
         filtered={filtered}
         clearFilters={{ label: t('mandate.list.clearFilters'), onClear: () => onSearchChange({}) }}

@@ -9,6 +9,7 @@ import { RecordList } from '../../../components/list-page/record-list.tsx'
 import { SavedViews } from '../../../components/list-page/saved-views.tsx'
 import { useSelection } from '../../../components/list-page/selection.ts'
 import { useListLiveRefresh } from '../../../components/list-page/use-list-live-refresh.ts'
+import { totalText } from '../../../components/list-page/use-record-list.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
 import { useOrganisationList } from '../hooks/use-organisation-list.ts'
@@ -26,7 +27,7 @@ interface OrganisationListPageProps {
 }
 
 export function OrganisationListPage({ search, onSearch }: OrganisationListPageProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const trpc = useTRPC()
   const viewer = useViewer()
   const canWrite = can(viewer.role, 'record:write')
@@ -51,7 +52,7 @@ export function OrganisationListPage({ search, onSearch }: OrganisationListPageP
       filters={<OrganisationFilters search={search} onSearch={onSearch} owners={members.data?.items ?? []} />}
       toolbar={
         <>
-          <ExportMenu entity="organisations" filters={toListInput(search)} total={list.data ? list.total : undefined} />
+          <ExportMenu entity="organisations" filters={toListInput(search)} total={list.data ? list.total : undefined} totalCapped={list.totalCapped} />
           <SavedViews
             list="organisations"
             current={{ search, hiddenColumns: [...hidden] }}
@@ -74,8 +75,8 @@ export function OrganisationListPage({ search, onSearch }: OrganisationListPageP
         summary={
           <span data-testid="organisation-count">
             {list.hasNextPage
-              ? t('organisation.list.shown', { shown: list.items.length, total: list.total })
-              : t('organisation.list.total', { count: list.total })}
+              ? t('organisation.list.shown', { shown: list.items.length, total: totalText(list.total, list.totalCapped, i18n.language) })
+              : t('organisation.list.total', { count: list.total, total: totalText(list.total, list.totalCapped, i18n.language) })}
           </span>
         }
         skeletonColumns={6}

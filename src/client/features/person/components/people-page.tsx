@@ -12,7 +12,7 @@ import { useListLiveRefresh } from '../../../components/list-page/use-list-live-
 import { PersonBulkActions } from './person-bulk-actions.tsx'
 import { useTeamMembers } from '../../organisation/hooks/use-team-members.ts'
 import { SavedViews } from '../../../components/list-page/saved-views.tsx'
-import { loadedRows } from '../../../components/list-page/use-record-list.ts'
+import { loadedRows, totalText } from '../../../components/list-page/use-record-list.ts'
 import { SearchField } from '../../../components/ui/search-field.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useViewer } from '../../auth/hooks/use-viewer.ts'
@@ -28,12 +28,12 @@ interface PeoplePageProps {
 }
 
 export function PeoplePage({ search, onSearchChange }: PeoplePageProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const trpc = useTRPC()
   const viewer = useViewer()
   const [creating, setCreating] = useState(false)
   const query = useInfiniteQuery(personListOptions(trpc, search))
-  const { items, total } = loadedRows(query.data)
+  const { items, total, totalCapped } = loadedRows(query.data)
   const columns = usePeopleColumns()
   const { hidden, setHidden } = useHiddenColumns('people')
   const canWrite = can(viewer.role, 'record:write')
@@ -68,7 +68,7 @@ export function PeoplePage({ search, onSearchChange }: PeoplePageProps) {
       selectionBar={canWrite && <PersonBulkActions selection={selection} owners={members.data?.items ?? []} />}
       toolbar={
         <>
-          <ExportMenu entity="people" filters={personListQuery(search)} total={query.data ? (query.data.pages[0]?.total ?? 0) : undefined} />
+          <ExportMenu entity="people" filters={personListQuery(search)} total={query.data ? total : undefined} totalCapped={totalCapped} />
           <SavedViews
             list="people"
             current={{ search, hiddenColumns: [...hidden] }}
@@ -85,7 +85,7 @@ export function PeoplePage({ search, onSearchChange }: PeoplePageProps) {
         query={query}
         messages="person.list"
         shown={items.length}
-        summary={t('person.list.count', { shown: items.length, count: total })}
+        summary={t('person.list.count', { shown: items.length, count: total, total: totalText(total, totalCapped, i18n.language) })}
         skeletonColumns={5}
         filtered={Boolean(search.q || search.organisationId)}
         clearFilters={{ label: t('person.list.clearFilters'), onClear: () => onSearchChange({}) }}

@@ -12,7 +12,7 @@ import { useSelection } from '../../../components/list-page/selection.ts'
 import { useListLiveRefresh } from '../../../components/list-page/use-list-live-refresh.ts'
 import { ProductBulkActions } from './product-bulk-actions.tsx'
 import { SavedViews } from '../../../components/list-page/saved-views.tsx'
-import { loadedRows } from '../../../components/list-page/use-record-list.ts'
+import { loadedRows, totalText } from '../../../components/list-page/use-record-list.ts'
 import { MultiSelect } from '../../../components/ui/multi-select.tsx'
 import { SearchField } from '../../../components/ui/search-field.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
@@ -28,12 +28,12 @@ interface ProductsPageProps {
 }
 
 export function ProductsPage({ search, onSearchChange }: ProductsPageProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const trpc = useTRPC()
   const viewer = useViewer()
   const [creating, setCreating] = useState(false)
   const query = useInfiniteQuery(productListOptions(trpc, search))
-  const { items, total } = loadedRows(query.data)
+  const { items, total, totalCapped } = loadedRows(query.data)
   const columns = useProductColumns()
   const { hidden, setHidden } = useHiddenColumns('products')
   const canWrite = can(viewer.role, 'record:write')
@@ -83,7 +83,7 @@ export function ProductsPage({ search, onSearchChange }: ProductsPageProps) {
       selectionBar={canWrite && <ProductBulkActions selection={selection} />}
       toolbar={
         <>
-          <ExportMenu entity="products" filters={productListQuery(search)} total={query.data ? (query.data.pages[0]?.total ?? 0) : undefined} />
+          <ExportMenu entity="products" filters={productListQuery(search)} total={query.data ? total : undefined} totalCapped={totalCapped} />
           <SavedViews
             list="products"
             current={{ search, hiddenColumns: [...hidden] }}
@@ -100,7 +100,7 @@ export function ProductsPage({ search, onSearchChange }: ProductsPageProps) {
         query={query}
         messages="product.list"
         shown={items.length}
-        summary={t('product.list.count', { shown: items.length, count: total })}
+        summary={t('product.list.count', { shown: items.length, count: total, total: totalText(total, totalCapped, i18n.language) })}
         skeletonColumns={6}
         filtered={filtered}
         clearFilters={{ label: t('product.list.clearFilters'), onClear: () => onSearchChange({}) }}

@@ -13,7 +13,7 @@ import { SearchField } from '../../../components/ui/search-field.tsx'
 import { SegmentedControl } from '../../../components/ui/segmented-control.tsx'
 import { Skeleton } from '../../../components/ui/skeleton.tsx'
 import { showToast } from '../../../components/ui/toast.tsx'
-import { loadedRows } from '../../../components/list-page/use-record-list.ts'
+import { loadedRows, totalText } from '../../../components/list-page/use-record-list.ts'
 import { cn } from '../../../lib/cn.ts'
 import { errorKind } from '../../../lib/errors.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
@@ -36,7 +36,7 @@ interface TaskListPanelProps extends Pick<TaskRowActions, 'onEdit' | 'onDelete'>
 
 /** One view's tasks: filters, the list with one-click completion, and further pages on demand. */
 export function TaskListPanel({ search, onSearchChange, onEdit, onDelete }: TaskListPanelProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const trpc = useTRPC()
   const viewer = useViewer()
   const canWrite = can(viewer.role, 'record:write')
@@ -44,7 +44,7 @@ export function TaskListPanel({ search, onSearchChange, onEdit, onDelete }: Task
     onCompleted: (task) => showToast({ message: t('task.list.completed', { title: task.title }), onUndo: () => setDone(task.id, false) }),
   })
   const query = useInfiniteQuery({ ...taskListOptions(trpc, search), placeholderData: keepPreviousData })
-  const { items, total } = loadedRows(query.data)
+  const { items, total, totalCapped } = loadedRows(query.data)
   const overdueView = search.view === 'overdue'
   const filtered = Boolean(search.q || search.priority?.length || (!overdueView && search.show !== 'active'))
   const toggleError = complete.error ?? reopen.error
@@ -158,7 +158,7 @@ export function TaskListPanel({ search, onSearchChange, onEdit, onDelete }: Task
             ))}
           </ul>
           <LoadMore
-            summary={t('task.list.count', { shown: items.length, count: total })}
+            summary={t('task.list.count', { shown: items.length, count: total, total: totalText(total, totalCapped, i18n.language) })}
             hasMore={query.hasNextPage}
             loading={query.isFetchingNextPage}
             onLoadMore={() => void query.fetchNextPage()}
