@@ -126,6 +126,8 @@ if (speed) {
     '',
     `Server read cache after the run: ${JSON.stringify(speed.readCache)}`,
     '',
+    `Event log lock during the 16 concurrent creates: ${speed.eventLogLock.meanWaiting} sessions waiting on average, at least one waiting in ${Math.round(speed.eventLogLock.busyShare * 100)} % of ${speed.eventLogLock.samples} samples.`,
+    '',
     `One organisations.create: ${speed.statementsPerCreate.statements} SQL statements (${Object.entries(speed.statementsPerCreate.byKind).map(([kind, count]) => `${kind} ${count}`).join(', ')}), relay not included.`,
     '',
     ...Object.entries(speed.explain).flatMap(([name, plan]) => [`EXPLAIN ${name}:`, '', '```', plan, '```', '']),

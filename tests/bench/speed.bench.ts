@@ -60,6 +60,8 @@ export interface SpeedBench {
   explain: Record<string, string>
   /** The server's read-cache counters after the run (its /healthz). */
   readCache: unknown
+  /** Sessions waiting for the event log's lock during the 16 concurrent creates: mean, and share of samples with any. */
+  eventLogLock: { samples: number; meanWaiting: number; busyShare: number }
 }
 
 async function viewerOf(pool: pg.Pool, email: string): Promise<Viewer> {
@@ -93,6 +95,7 @@ export async function benchSpeed(baseUrl: string, databaseUrl: string): Promise<
   const ids = (await pool.query(`SELECT id FROM "Organisation" WHERE "teamId" = $1 ORDER BY name LIMIT 200`, [viewer.teamId])).rows.map((row) => row.id as string)
   const results: Record<string, LatencyStats> = {}
   let readCache: unknown
+  let eventLogLock: SpeedBench['eventLogLock'] = { samples: 0, meanWaiting: 0, busyShare: 0 }
   const alone = { total: 300, concurrency: 1, warmup: 20, maxDurationMs: 10_000 }
   const loaded = { total: 2000, concurrency: 16, warmup: 20, maxDurationMs: 15_000 }
   const listInput = (index: number) => organisationListInput.parse({ limit: 50, type: ['INVESTOR'], stage: [STAGES[index % STAGES.length]] })
@@ -150,7 +153,27 @@ export async function benchSpeed(baseUrl: string, databaseUrl: string): Promise<
     let created = 0
     const create = async () => void (await sales.trpc.organisations.create.mutate({ name: `Bench create ${Date.now()} ${created++}`, type: 'INVESTOR' }))
     results['organisations.create, tRPC, alone'] = await load(create, { total: 200, concurrency: 1, warmup: 10, maxDurationMs: 10_000 })
+    // The event log's lock (events/event-log.ts) under concurrent writers: how many sessions wait
+    // for it, sampled from pg_stat_activity while the 16 writers run.
+    const waits: number[] = []
+    let sampling = true
+    const sampler = (async () => {
+      while (sampling) {
+        const { rows } = await pool.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' AND datname = current_database()`,
+        )
+        waits.push(rows[0].waiting)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+    })()
     results['organisations.create, tRPC, 16 concurrent'] = await load(create, { total: 2000, concurrency: 16, maxDurationMs: 15_000 })
+    sampling = false
+    await sampler
+    eventLogLock = {
+      samples: waits.length,
+      meanWaiting: Math.round((waits.reduce((sum, value) => sum + value, 0) / Math.max(waits.length, 1)) * 100) / 100,
+      busyShare: Math.round((waits.filter((value) => value > 0).length / Math.max(waits.length, 1)) * 100) / 100,
+    }
   } finally {
     await bare.stop()
     sales.closeWebSocket()
@@ -178,5 +201,5 @@ export async function benchSpeed(baseUrl: string, databaseUrl: string): Promise<
   explain['byId (SQL)'] = await plan(BY_ID_SQL, [ids[0], viewer.teamId])
   await prisma.$disconnect()
   await pool.end()
-  return { sideBySide: results, statementsPerCreate: { statements, byKind }, explain, readCache }
+  return { sideBySide: results, statementsPerCreate: { statements, byKind }, explain, readCache, eventLogLock }
 }

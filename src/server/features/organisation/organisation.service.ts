@@ -153,7 +153,8 @@ export async function createOrganisation(
 /**
  * A new organisation and its `organisation.created` event in one statement (one round trip, its own
  * transaction): the event as `appendEvent` writes it (the event log's lock taken before its id is
- * drawn, NOTIFY at commit), its payload `eventSnapshot` of the row. Through Prisma's interactive
+ * drawn, NOTIFY at commit), its payload `eventSnapshot` of the row. The lock is taken once the row is
+ * written (LATERAL on it), so writers queue for it only for the event's insert and the commit. Through Prisma's interactive
  * transaction this was four round trips and most of a create's CPU. Columns as Prisma returns them.
  */
 const CREATE_SQL = `
@@ -169,7 +170,7 @@ const CREATE_SQL = `
     INSERT INTO "DomainEvent" (type, entity, "entityId", "teamId", "actorId", payload)
     SELECT $22, $23, c.id, c."teamId"::uuid, $24::uuid,
       jsonb_build_object('name', c.name, 'type', c.type, 'stage', c.stage, 'potentialAmount', c."potentialAmount", 'ownerId', c."ownerId", 'version', c.version)
-    FROM created c, (SELECT pg_advisory_xact_lock($25) OFFSET 0) AS locked
+    FROM created c CROSS JOIN LATERAL (SELECT pg_advisory_xact_lock($25) WHERE c.id IS NOT NULL OFFSET 0) AS locked
     RETURNING id)
   SELECT c.*, a.id::text AS "eventId" FROM created c, appended a CROSS JOIN LATERAL (SELECT pg_notify('domain_events', a.id::text)) AS notified`
 
