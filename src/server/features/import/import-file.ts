@@ -91,10 +91,20 @@ function readCsv(data: Buffer): ParsedFile {
     sheets: [],
     sheet: null,
     headers: uniqueHeaders(header),
-    rows: rows.map((row) => row.map((cell) => (cell === '' ? null : cell))),
+    rows: rows.map((row) => row.map((cell) => (cell === '' ? null : ownCopy(cell)))),
     encoding,
     delimiter: result.meta.delimiter,
   }
+}
+
+/**
+ * A cell as a string of its own: Papa's cells are V8 substrings of the decoded file, which keep all
+ * of it alive as long as one of them is (the plan holds names until the last chunk is written), and
+ * are two bytes a character when the file holds one character beyond Latin-1 (a `€`); re-decoded,
+ * they are one byte a character where they can be.
+ */
+function ownCopy(cell: string): string {
+  return Buffer.from(cell).toString()
 }
 
 /** Blank or repeated header names get a position suffix so each column keeps its own mapping. */
