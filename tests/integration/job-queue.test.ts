@@ -2,7 +2,8 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from '../../src/server/app.ts'
 import { loadConfig } from '../../src/server/config.ts'
-import { addJob } from '../../src/server/jobs/queue.ts'
+import pg from 'pg'
+import { addJob, addJobs } from '../../src/server/jobs/queue.ts'
 import { createTestDatabase, type TestDatabase } from '../support/database.ts'
 import { TEST_REDIS_URL } from '../support/env.ts'
 
@@ -72,6 +73,35 @@ describe('job queue', () => {
     await addJob(database.prisma, 'test.record', { key: 'retry', failTimes: 1 })
     const runs = await waitFor(() => runsOf('retry'), (value) => value.length >= 2)
     expect(runs.map((run) => run.attempt)).toEqual([1, 2])
+  })
+
+  it('loses no batch item when a worker locks the batch job while items are being added', async () => {
+    // A task no node runs: this test plays the worker, locking the waiting job of the key again and
+    // again while 300 items are added to it one by one (a job locked between add_jobs' unkeying of
+    // locked jobs and its merge into the waiting one used to drop the items being added).
+    const key = 'batch-race'
+    const locker = new pg.Client({ connectionString: database.url })
+    await locker.connect()
+    let locking = true
+    const locking$ = (async () => {
+      while (locking) {
+        await locker.query(`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'test' WHERE key = $1 AND locked_at IS NULL`, [key])
+      }
+    })()
+    try {
+      for (let index = 0; index < 300; index++) {
+        await addJobs(database.prisma, [{ name: 'test.batch-race', payload: [{ item: index }], options: { jobKey: key } }])
+      }
+    } finally {
+      locking = false
+      await locking$
+      await locker.end()
+    }
+    const rows = await database.prisma.$queryRaw<Array<{ item: number }>>`
+      SELECT (element->>'item')::int AS item
+      FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id, json_array_elements(j.payload) AS element
+      WHERE t.identifier = 'test.batch-race'`
+    expect(new Set(rows.map((row) => row.item)).size).toBe(300)
   })
 
   it('never runs a job whose transaction rolled back', async () => {

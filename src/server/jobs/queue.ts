@@ -101,7 +101,7 @@ export async function addJob(db: Db, name: string, payload: JobPayload, options:
  */
 export async function addJobs(db: Db | SqlClient, jobs: Array<{ name: string; payload: JobPayload | JobPayload[]; options?: JobOptions }>): Promise<void> {
   if (jobs.length === 0) return
-  const specs = jobs.map(({ name, payload, options = {} }) => ({
+  let specs = jobs.map(({ name, payload, options = {} }) => ({
     identifier: name,
     payload,
     queue_name: options.queueName ?? null,
@@ -110,14 +110,23 @@ export async function addJobs(db: Db | SqlClient, jobs: Array<{ name: string; pa
     job_key: options.jobKey ?? null,
     priority: options.priority ?? null,
   }))
-  await sqlOf(db).query(
-    `SELECT count(*)::int AS count FROM graphile_worker.add_jobs(ARRAY(
-      SELECT ROW(s.identifier, s.payload, s.queue_name, s.run_at, s.max_attempts::smallint, s.job_key, s.priority::smallint, NULL::text[])::graphile_worker.job_spec
-      FROM json_to_recordset($1::json)
-        AS s(identifier text, payload json, queue_name text, run_at timestamptz, max_attempts int, job_key text, priority int)
-    ))`,
-    [JSON.stringify(specs)],
-  )
+  const sql = sqlOf(db)
+  for (let attempt = 1; specs.length > 0; attempt++) {
+    const { rows } = await sql.query(
+      `SELECT key FROM graphile_worker.add_jobs(ARRAY(
+        SELECT ROW(s.identifier, s.payload, s.queue_name, s.run_at, s.max_attempts::smallint, s.job_key, s.priority::smallint, NULL::text[])::graphile_worker.job_spec
+        FROM json_to_recordset($1::json)
+          AS s(identifier text, payload json, queue_name text, run_at timestamptz, max_attempts int, job_key text, priority int)
+      ))`,
+      [JSON.stringify(specs)],
+    )
+    // A keyed job that a worker locks between add_jobs' two statements (it unkeys the locked ones,
+    // then inserts or merges into the waiting ones) is neither merged into nor replaced: add_jobs
+    // returns no row for it. Added again, it becomes a new job beside the running one.
+    const added = new Set((rows as Array<{ key: string | null }>).map((row) => row.key))
+    specs = specs.filter((spec) => spec.job_key !== null && !added.has(spec.job_key))
+    if (specs.length > 0 && attempt === 5) throw new Error(`jobs not added after ${attempt} attempts: ${specs.map((spec) => spec.job_key).join(', ')}`)
+  }
 }
 
 const QUEUE_POOL_SIZE = 10
