@@ -148,7 +148,8 @@ test.describe('organisations', () => {
     await expect(rows.first()).toBeVisible()
     await expect(page.getByTestId('type-badge').filter({ hasNotText: 'Fournisseur' })).toHaveCount(0)
     await expect(page.getByRole('columnheader', { name: 'Potentiel' })).toHaveAttribute('aria-sort', 'descending')
-    const total = Number((await page.getByTestId('organisation-count').textContent())?.match(/\d+$/)?.[0] ?? 0)
+    // `25 affichées sur 1 203`: the total's digits, French thousands separators left out.
+    const total = Number((await page.getByTestId('organisation-count').textContent())?.match(/\d[\d\s]*\+?$/)?.[0].replace(/\D/g, '') ?? 0)
     if (total > 25) {
       await page.getByRole('button', { name: 'Charger plus' }).click()
       await expect(rows).toHaveCount(Math.min(total, 50))
