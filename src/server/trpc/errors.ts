@@ -34,53 +34,59 @@ export function toTRPCError(error: unknown): unknown {
   return error
 }
 
-/** What the hand-written statements on bare connections (db/sql.ts) may meet, as Prisma's codes are mapped. */
+/** The answers a database error may become, whichever way the statement went (Prisma or a bare connection). */
+const DATABASE_ANSWERS = {
+  duplicate: ['CONFLICT', 'Duplicate record'],
+  notFound: ['NOT_FOUND', 'Record not found'],
+  missingReference: ['BAD_REQUEST', 'A referenced record does not exist'],
+  tooLong: ['BAD_REQUEST', 'A value is too long for its field'],
+  concurrent: ['CONFLICT', 'Concurrent update, please retry'],
+  // Pool or transaction time-outs under load: nothing was written; the call may be retried.
+  busy: ['SERVICE_UNAVAILABLE', 'The server is busy, please retry'],
+} as const satisfies Record<string, readonly [TRPC_ERROR_CODE_KEY, string]>
+
+type DatabaseAnswer = keyof typeof DATABASE_ANSWERS
+
+const PRISMA_CODES: Record<string, DatabaseAnswer> = {
+  P2025: 'notFound',
+  P2001: 'notFound',
+  P2003: 'missingReference',
+  P2000: 'tooLong',
+  P2034: 'concurrent',
+  P2024: 'busy',
+  P2028: 'busy',
+}
+
+/** PostgreSQL's SQLSTATEs, met by the hand-written statements on bare connections (db/sql.ts). */
+const SQL_STATES: Record<string, DatabaseAnswer> = {
+  '23505': 'duplicate',
+  '23503': 'missingReference',
+  '22001': 'tooLong',
+  '40001': 'concurrent',
+  '40P01': 'concurrent',
+  '53300': 'busy',
+  '57014': 'busy',
+}
+
+function answer(kind: DatabaseAnswer | undefined, error: Error) {
+  if (!kind) return error
+  const [code, message] = DATABASE_ANSWERS[kind]
+  return new MappedError(code, message, undefined, error)
+}
+
 function mapDatabaseError(error: pg.DatabaseError) {
-  switch (error.code) {
-    case '23505':
-      return new MappedError('CONFLICT', 'Duplicate record', undefined, error)
-    case '23503':
-      return new MappedError('BAD_REQUEST', 'A referenced record does not exist', undefined, error)
-    case '22001':
-      return new MappedError('BAD_REQUEST', 'A value is too long for its field', undefined, error)
-    case '40001':
-    case '40P01':
-      return new MappedError('CONFLICT', 'Concurrent update, please retry', undefined, error)
-    case '53300':
-    case '57014':
-      return new MappedError('SERVICE_UNAVAILABLE', 'The server is busy, please retry', undefined, error)
-    default:
-      return error
-  }
+  return answer(error.code ? SQL_STATES[error.code] : undefined, error)
 }
 
 function mapPrismaError(error: InstanceType<typeof Prisma.PrismaClientKnownRequestError>) {
-  switch (error.code) {
-    case 'P2002': {
-      const fields = uniqueFields(error)
-      return new MappedError(
-        'CONFLICT',
-        fields.length ? `A record with this ${fields.join(', ')} already exists` : 'Duplicate record',
-        { fieldErrors: Object.fromEntries(fields.map((field) => [field, ['already_in_use']])) },
-        error,
-      )
-    }
-    case 'P2025':
-    case 'P2001':
-      return new MappedError('NOT_FOUND', 'Record not found', undefined, error)
-    case 'P2003':
-      return new MappedError('BAD_REQUEST', 'A referenced record does not exist', undefined, error)
-    case 'P2000':
-      return new MappedError('BAD_REQUEST', 'A value is too long for its field', undefined, error)
-    case 'P2034':
-      return new MappedError('CONFLICT', 'Concurrent update, please retry', undefined, error)
-    case 'P2024':
-    case 'P2028':
-      // Pool or transaction time-outs under load: nothing was written; the call may be retried.
-      return new MappedError('SERVICE_UNAVAILABLE', 'The server is busy, please retry', undefined, error)
-    default:
-      return error
-  }
+  if (error.code !== 'P2002') return answer(PRISMA_CODES[error.code], error)
+  const fields = uniqueFields(error)
+  return new MappedError(
+    'CONFLICT',
+    fields.length ? `A record with this ${fields.join(', ')} already exists` : DATABASE_ANSWERS.duplicate[1],
+    { fieldErrors: Object.fromEntries(fields.map((field) => [field, ['already_in_use']])) },
+    error,
+  )
 }
 
 /** Fields the caller chose (scoping columns such as teamId are not theirs to change). */
