@@ -59,7 +59,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const bus = config.REDIS_URL ? createRedisBus(config.REDIS_URL, config.REDIS_PREFIX, logger) : createMemoryBus()
   const cache = redis ? createRedisCache(redis, config.REDIS_PREFIX) : createMemoryCache()
   // The read cache's own connection fails fast while Redis is away (reads then come from the database).
-  const readRedis = config.REDIS_URL ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 0 }) : undefined
+  const readRedis = config.REDIS_URL ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 0, enableAutoPipelining: true }) : undefined
   const readCache = createReadCache(readRedis ? createRedisCache(readRedis, config.REDIS_PREFIX) : createMemoryCache(), { logger })
   readRedis?.on('error', (error) => logger.debug({ err: error.message }, 'read cache redis error'))
   readRedis?.on('close', () => readCache.connectionLost())

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import superjson from 'superjson'
-import { buildCacheKey, createReadCache, createSingleFlight, scopesOf, stableStringify, WireAnswer } from '../../src/server/cache/read-cache.ts'
+import { buildCacheKey, cacheStamp, createReadCache, type CacheAudience, createSingleFlight, scopesOf, stableStringify, WireAnswer } from '../../src/server/cache/read-cache.ts'
 import { collectChanges, recordChange, scopesOfEvent } from '../../src/server/cache/invalidation.ts'
 import { createMemoryCache, type Cache } from '../../src/server/infra/cache.ts'
 
 const sales = { id: 'u1', role: 'SALES' as const, teamId: 't1' }
 const base = { epoch: 'e1', name: 'organisations.list', audience: sales, personal: false, generations: ['1', '2'], input: { limit: 50, stage: ['PROSPECT'] } }
+/** What an answer is served for: its key, and the stamp of the state it was read from. */
+const entry = (parts: Omit<typeof base, 'audience'> & { audience: CacheAudience }) => `${buildCacheKey(parts)} ${cacheStamp(parts.epoch, parts.generations)}`
 
 describe('read cache keys', () => {
   it('depend on everything that decides the answer, and on nothing else', () => {
-    const key = buildCacheKey(base)
-    expect(buildCacheKey({ ...base, input: { stage: ['PROSPECT'], limit: 50 } })).toBe(key) // key order
-    expect(buildCacheKey({ ...base, input: { limit: 50, stage: ['PROSPECT'], q: undefined } })).toBe(key)
+    const key = entry(base)
+    expect(entry({ ...base, input: { stage: ['PROSPECT'], limit: 50 } })).toBe(key) // key order
+    expect(entry({ ...base, input: { limit: 50, stage: ['PROSPECT'], q: undefined } as typeof base.input })).toBe(key)
     const others = [
       { ...base, epoch: 'e2' },
       { ...base, name: 'organisations.byId' },
@@ -22,12 +24,14 @@ describe('read cache keys', () => {
       { ...base, input: { limit: 50, stage: ['QUALIFIED'] } },
       { ...base, personal: true },
     ]
-    const keys = new Set(others.map(buildCacheKey))
+    const keys = new Set(others.map(entry))
     expect(keys.size).toBe(others.length)
     expect(keys.has(key)).toBe(false)
+    // A newer state of the same question replaces the older answer: same key, another stamp.
+    expect(buildCacheKey({ ...base, epoch: 'e2', generations: ['1', '3'] } as typeof base)).toBe(buildCacheKey(base))
     // Another user of the same role and team shares team answers, not personal ones.
-    expect(buildCacheKey({ ...base, audience: { ...sales, id: 'u2' } })).toBe(key)
-    expect(buildCacheKey({ ...base, personal: true, audience: { ...sales, id: 'u2' } })).not.toBe(buildCacheKey({ ...base, personal: true }))
+    expect(entry({ ...base, audience: { ...sales, id: 'u2' } })).toBe(key)
+    expect(entry({ ...base, personal: true, audience: { ...sales, id: 'u2' } })).not.toBe(entry({ ...base, personal: true }))
   })
 
   it('reads team answers from the team and global generations, admins from all teams', () => {

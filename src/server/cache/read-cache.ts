@@ -8,11 +8,13 @@ import { ALL_TEAMS_SCOPE, GLOBAL_SCOPE, teamScopeName } from './invalidation.ts'
 // The exact read cache of the hot reads (lists' first pages, records, the pipeline board, the
 // dashboard). Redis across nodes, a Map on the embedded default (infra/cache.ts).
 //
-// Exactness: an answer is stored under a key holding the generations of the scopes it was read
-// from, read *before* the database. A write bumps those generations after its transaction commits
-// and before its response (cache/invalidation.ts), so once it has answered, every reader reads the
-// new generations, and any answer stored under them was read from the database after the commit.
-// Old answers are not deleted: they are no longer reachable, and expire.
+// Exactness: an answer is stored with a stamp, the epoch and the generations of the scopes it was
+// read from, read *before* the database; it is served only to a reader who reads the same stamp. A
+// write bumps those generations after its transaction commits and before its response
+// (cache/invalidation.ts), so once it has answered, every reader reads the new generations, and any
+// answer stamped with them was read from the database after the commit. An answer's key holds no
+// generation, so a hit is one round trip: the stamp's counters and the answer in one MGET. A newer
+// answer replaces an older one under the same key.
 //
 // Keys also hold who asks (role, team, and the user for personal answers), so an answer never
 // reaches someone who may not read it. Redis errors: the cache steps aside (answers come from the
@@ -67,18 +69,17 @@ export function stableStringify(value: unknown): string {
   return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableStringify(item)}`).join(',')}}`
 }
 
-export function buildCacheKey(parts: {
-  epoch: string
-  name: string
-  audience: CacheAudience
-  personal: boolean
-  generations: Array<string | null>
-  input: unknown
-}): string {
+/** Where an answer is stored: what was asked, and who asks. */
+export function buildCacheKey(parts: { name: string; audience: CacheAudience; personal: boolean; input: unknown }): string {
   const { audience } = parts
   const who = `${audience.role}:${audience.teamId ?? '-'}:${parts.personal ? audience.id : '-'}`
   const inputHash = createHash('sha1').update(stableStringify(parts.input)).digest('base64url')
-  return `rc:v:${parts.epoch}:${parts.name}:${who}:${parts.generations.map((value) => value ?? '0').join('.')}:${inputHash}`
+  return `rc:v:${parts.name}:${who}:${inputHash}`
+}
+
+/** Which state of the database a stored answer was read from: the epoch and its scopes' generations. */
+export function cacheStamp(epoch: string, generations: Array<string | null>): string {
+  return `${epoch}:${generations.map((value) => value ?? '0').join('.')}`
 }
 
 /** Runs `compute` once per key at a time on this node: concurrent callers of a key share its result. */
@@ -172,6 +173,17 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
     }
   }
 
+  /** The epoch, the scopes' generations and what `key` holds, in one round trip; null when the store failed. */
+  async function generationsAndStored(scopes: string[], key: string): Promise<{ epoch: string | null; generations: Array<string | null>; stored: string | null } | null> {
+    try {
+      const values = await withTimeout(store.getStrings([EPOCH_KEY, ...scopes.map(generationKey), key]), timeoutMs)
+      return { epoch: values[0], generations: values.slice(1, -1), stored: values[values.length - 1] }
+    } catch (error) {
+      distrust(error)
+      return null
+    }
+  }
+
   function keep(key: string, raw: string) {
     if (trusted) void withTimeout(store.setString(key, raw, ttl), timeoutMs).catch(distrust)
   }
@@ -185,20 +197,20 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
   /** The stored answer's text (superjson), or the computed value itself when the cache is bypassed. */
   async function lookup<T>(name: string, audience: CacheAudience, input: unknown, compute: () => Promise<T>, personal: boolean): Promise<{ raw: string } | { value: T }> {
     if (!trusted) return { value: await bypass(compute) }
-    const values = await generationsOf(scopesOf(audience))
-    if (!values) return { value: await bypass(compute) }
-    const [epoch, ...generations] = values
-    if (epoch === null) return { value: await startEpoch(compute) }
-    const key = buildCacheKey({ epoch, name, audience, personal, generations, input })
-    const flight = flights.run(key, async () => {
-      const cached = await stored(key)
-      if (cached !== null) {
-        stats.hits++
-        return cached
-      }
+    const key = buildCacheKey({ name, audience, personal, input })
+    const found = await generationsAndStored(scopesOf(audience), key)
+    if (!found) return { value: await bypass(compute) }
+    if (found.epoch === null) return { value: await startEpoch(compute) }
+    // Stored as `stamp` newline `answer`; served only under the same stamp.
+    const stamped = `${cacheStamp(found.epoch, found.generations)}\n`
+    if (found.stored?.startsWith(stamped)) {
+      stats.hits++
+      return { raw: found.stored.slice(stamped.length) }
+    }
+    const flight = flights.run(stamped + key, async () => {
       stats.misses++
       const raw = superjson.stringify(await compute())
-      keep(key, raw)
+      keep(key, stamped + raw)
       return raw
     })
     if (flight.shared) stats.shared++

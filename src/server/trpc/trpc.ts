@@ -6,6 +6,7 @@ import { WireAnswer } from '../cache/read-cache.ts'
 import { currentCorrelationId, newCorrelationId, withCorrelationId } from '../correlation.ts'
 import { observeProcedure } from '../observability.ts'
 import { isValidationCode, localiseIssues, validationText, type ValidationLanguage } from '../../shared/validation.ts'
+import type { Authenticated, Viewer } from '../features/auth/auth.service.ts'
 import type { Context } from './context.ts'
 import { MappedError, toTRPCError } from './errors.ts'
 
@@ -93,8 +94,18 @@ export const protectedProcedure = publicProcedure.use(({ ctx, type, path, next }
   if (credential.kind === 'token' && credential.scope === 'READ' && type === 'mutation') {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This API token is read-only' })
   }
-  return next({ ctx: { ...ctx, session: ctx.session, viewer: ctx.session.viewer } })
+  // The viewer goes on the context itself: handing it to `next({ ctx })` makes tRPC copy the whole
+  // context, key by key, on every call (5-8 % of a cached read's CPU). `next<SignedIn>({})` only
+  // types what follows; a WebSocket's context, shared by its calls, gets the same value each time.
+  const signedIn = ctx as Context & SignedIn
+  signedIn.viewer = ctx.session.viewer
+  return next<SignedIn>({})
 })
+
+interface SignedIn {
+  session: Authenticated
+  viewer: Viewer
+}
 
 /** Requires the caller's role to allow `action` (SPEC §3); record scoping happens in services. */
 export function authorizedProcedure(action: Action) {
