@@ -47,6 +47,7 @@ export async function benchWebhooks(nodeA: ServerProcess, nodeB: ServerProcess, 
     // Where the time goes, from the database's own clock: event → delivery row (the projection),
     // delivery row → first attempt recorded (queue pick-up and the HTTP call).
     const stages = await stagesOf(databaseUrl, [latency.webhook.id])
+    const perDelivery = await breakdownOf(databaseUrl, latency.webhook.id, receiver.at('/latency'))
     await onA.trpc.webhooks.delete.mutate({ id: latency.webhook.id })
 
     // Throughput: many deliveries at once.
@@ -83,6 +84,7 @@ export async function benchWebhooks(nodeA: ServerProcess, nodeB: ServerProcess, 
         p95Ms: percentile(latencies, 0.95),
         p99Ms: percentile(latencies, 0.99),
         stages,
+        perDelivery,
       },
       throughput: {
         webhooks: FANOUT_WEBHOOKS,
@@ -129,6 +131,47 @@ async function stagesOf(databaseUrl: string, webhookIds: string[]) {
       [webhookIds],
     )
     return rows[0]
+  } finally {
+    await db.end()
+  }
+}
+
+/**
+ * Each latency delivery's path in four legs, from the database's clock and the receiver's (one
+ * machine): event written → projection's transaction began (the delivery row's time) → attempt's
+ * transaction began (its WebhookAttempt row) → request received. p50 / p95 of each leg, and the
+ * legs' means over the slowest 5 % of deliveries (where the p95 goes).
+ */
+async function breakdownOf(databaseUrl: string, webhookId: string, requests: Array<{ headers: Record<string, string>; receivedAt: number }>) {
+  const db = new pg.Client({ connectionString: databaseUrl })
+  await db.connect()
+  try {
+    const { rows } = await db.query<{ id: string; eventAt: Date; deliveryAt: Date; attemptAt: Date | null }>(
+      `SELECT d.id::text AS id, e."createdAt" AS "eventAt", d."createdAt" AS "deliveryAt",
+              (SELECT min(a."createdAt") FROM "WebhookAttempt" a WHERE a."deliveryId" = d.id) AS "attemptAt"
+       FROM "WebhookDelivery" d JOIN "DomainEvent" e ON e.id = d."eventId" WHERE d."webhookId" = $1::uuid`,
+      [webhookId],
+    )
+    const byId = new Map(rows.map((row) => [`msg_${row.id}`, row]))
+    const legs: Array<{ total: number; projection: number; queue: number; send: number }> = []
+    for (const request of requests) {
+      const row = byId.get(request.headers['webhook-id'])
+      if (!row?.attemptAt) continue
+      const [event, delivery, attempt] = [row.eventAt.getTime(), row.deliveryAt.getTime(), row.attemptAt.getTime()]
+      legs.push({ total: request.receivedAt - event, projection: delivery - event, queue: attempt - delivery, send: request.receivedAt - attempt })
+    }
+    const summary = (key: 'total' | 'projection' | 'queue' | 'send') => {
+      const sorted = legs.map((leg) => leg[key]).sort((a, b) => a - b)
+      return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) }
+    }
+    const slowest = [...legs].sort((a, b) => b.total - a.total).slice(0, Math.max(1, Math.ceil(legs.length * 0.05)))
+    const mean = (key: 'total' | 'projection' | 'queue' | 'send') => Math.round(slowest.reduce((sum, leg) => sum + leg[key], 0) / slowest.length)
+    return {
+      projection: summary('projection'),
+      queue: summary('queue'),
+      send: summary('send'),
+      slowest5Percent: { total: mean('total'), projection: mean('projection'), queue: mean('queue'), send: mean('send') },
+    }
   } finally {
     await db.end()
   }

@@ -149,4 +149,42 @@ describe('webhooks on two nodes', () => {
     // The messages cut off in flight were sent again under their own id.
     for (const id of inFlight) expect(requests.filter((request) => idOf(request) === id).length).toBeGreaterThanOrEqual(2)
   }, 300_000)
+
+  it('the node attempting the deliveries it just committed dies mid-way: their fallback job sends them from the other node, each recorded once', async () => {
+    // node-a starts alone, so it relays the log: it projects the events, and attempts their deliveries at once.
+    await killNodes()
+    await startNodes('node-a')
+    await startNodes('node-b')
+    let holding = true
+    receiver.respond('/immediate', () => (holding ? { status: 200, delayMs: 1_800 } : { status: 200 }))
+    const onB = await loginAs(nodes[1].url, 'admin@demo.test')
+    const { webhook } = await subscribe(onB, '/immediate')
+    const created = await Promise.all(
+      Array.from({ length: 8 }, () => onB.trpc.organisations.create.mutate({ name: unique('Immediat'), type: 'INVESTOR', teamId: parisTeam })),
+    )
+    // node-a dies with its first requests out (answers take 1.8 s), before their job's time (2 s).
+    await waitFor(() => receiver.at('/immediate'), (found) => found.length >= 1, 30_000)
+    const node = nodes.shift()!
+    const exited = new Promise((resolve) => node.child.once('exit', resolve))
+    node.child.kill('SIGKILL')
+    await exited
+    const killedAt = Date.now()
+    holding = false
+    const cutOff = receiver.at('/immediate').map(idOf)
+    expect(cutOff.length).toBeGreaterThan(0)
+    await waitFor(() => database.prisma.webhookDelivery.count({ where: { webhookId: webhook.id, status: 'SUCCEEDED' } }), (done) => done === 8, 60_000)
+    await new Promise((resolve) => setTimeout(resolve, 1_500)) // room for a duplicate to show up
+    const resent = receiver.at('/immediate').filter((request) => request.receivedAt >= killedAt)
+    // Each of the eight once more from node-b (the cut-off ones again, the others a first time),
+    // by their job (the sweep would wait until 10 s past due).
+    expect(resent).toHaveLength(8)
+    expect(new Set(resent.map(idOf)).size).toBe(8)
+    for (const id of cutOff) expect(resent.map(idOf)).toContain(id)
+    expect(Math.max(...resent.map((request) => request.receivedAt)) - killedAt).toBeLessThan(8_000)
+    expect(new Set(resent.map(organisationIdOf))).toEqual(new Set(created.map((organisation) => organisation.id)))
+    const attempts = await database.prisma.webhookAttempt.findMany({ where: { delivery: { webhookId: webhook.id } }, select: { deliveryId: true, attempt: true, nodeId: true } })
+    expect(attempts).toHaveLength(8)
+    expect(new Set(attempts.map((attempt) => attempt.deliveryId)).size).toBe(8)
+    expect(attempts.every((attempt) => attempt.attempt === 1 && attempt.nodeId === 'node-b')).toBe(true)
+  }, 300_000)
 })

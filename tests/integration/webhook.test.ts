@@ -152,6 +152,39 @@ describe('webhook delivery', () => {
     expect(page.items[0]).toMatchObject({ id: delivery.id, status: 'SUCCEEDED', responseCode: 200, responseBody: 'fine' })
   })
 
+  it('the committing node attempts at once; an attempt cut off mid-way is sent again by its job, not by the sweep, and recorded once', async () => {
+    let calls = 0
+    // The first request is answered late: its attempt's transaction is cut meanwhile.
+    receiver.respond('/cut', () => (++calls === 1 ? { status: 200, delayMs: 1_000 } : { status: 200 }))
+    const { webhook } = await subscribe('/cut', ['organisation.created'])
+    const organisation = await createOrganisation()
+    const [first] = await waitFor(() => receiver.at('/cut'), (found) => found.length >= 1)
+    // The attempt's session: idle in its transaction, holding the delivery's row lock, request out.
+    const cut = await prisma().$queryRaw<Array<{ pid: number }>>`
+      SELECT a.pid FROM pg_stat_activity a
+      WHERE a.state = 'idle in transaction' AND a.pid <> pg_backend_pid()
+        AND EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.pid = a.pid AND c.relname = 'WebhookDelivery' AND l.mode = 'RowShareLock')`
+    expect(cut).toHaveLength(1)
+    await prisma().$queryRaw`SELECT pg_terminate_backend(${cut[0].pid}::int)`
+    // Its job (waiting as the fallback) sends it again, well before the sweep would (10 s overdue).
+    const requests = await waitFor(() => receiver.at('/cut'), (found) => found.length >= 2, 8_000)
+    expect(requests).toHaveLength(2)
+    expect(requests[1].receivedAt - first.receivedAt).toBeLessThan(8_000)
+    expect(requests[1].headers['webhook-id']).toBe(first.headers['webhook-id'])
+    expect(bodyOf(requests[1]).data.id).toBe(organisation.id)
+    const delivery = await waitFor(
+      () => prisma().webhookDelivery.findFirstOrThrow({ where: { webhookId: webhook.id }, include: { attempts: true } }),
+      (found) => found.status === 'SUCCEEDED',
+    )
+    // The cut attempt left no trace; the one that went through is recorded once.
+    expect(delivery.attempts).toHaveLength(1)
+    // An attempt that is not cut goes out once, though its job runs too (as a fallback, later).
+    const second = await createOrganisation()
+    await waitFor(() => receiver.at('/cut'), (found) => found.length >= 3)
+    await new Promise((resolve) => setTimeout(resolve, 3_500))
+    expect(receiver.at('/cut').map((request) => bodyOf(request).data.id)).toEqual([organisation.id, organisation.id, second.id])
+  })
+
   it('gives up after the last retry of the schedule', async () => {
     receiver.respond('/down', () => ({ status: 503 }))
     const { webhook } = await subscribe('/down')

@@ -6,8 +6,11 @@ import type { EventRecord } from './types.ts'
 /** A domain event as a projection reads it. */
 export type ProjectedEvent = EventRecord
 
-/** A projection's writes for a batch of events, on the projection's transaction. */
-export type ProjectionHandler = (sql: SqlClient, events: ProjectedEvent[]) => Promise<void>
+/**
+ * A projection's writes for a batch of events, on the projection's transaction. It may return what
+ * to do once those writes are committed (on this node, right after the COMMIT; not run if it fails).
+ */
+export type ProjectionHandler = (sql: SqlClient, events: ProjectedEvent[]) => Promise<void | (() => void)>
 
 const BATCH_SIZE = 200
 
@@ -64,7 +67,7 @@ export function createProjection(deps: { pool: pg.Pool; logger: Logger }, name: 
   /** One batch; returns whether there may be more. */
   async function step(): Promise<boolean> {
     if (await idle()) return false
-    return inTransaction(
+    const { more, afterCommit } = await inTransaction(
       pool,
       async (sql) => {
         // No row when another node holds the cursor (it does the work) or when nothing is new.
@@ -74,15 +77,17 @@ export function createProjection(deps: { pool: pg.Pool; logger: Logger }, name: 
            FROM cursor, "DomainEvent" e WHERE e.id > cursor."lastEventId" ORDER BY e.id LIMIT $2`,
           [name, BATCH_SIZE],
         )
-        if (rows.length === 0) return false
+        if (rows.length === 0) return { more: false }
         const events: ProjectedEvent[] = rows.map((row) => ({ ...row, id: BigInt(row.id) }))
-        await handler(sql, events)
+        const afterCommit = await handler(sql, events)
         await sql.query(`UPDATE "EventRelayCursor" SET "lastEventId" = $1::bigint, "updatedAt" = CURRENT_TIMESTAMP WHERE name = $2`, [rows[rows.length - 1].id, name])
-        return events.length === BATCH_SIZE
+        return { more: events.length === BATCH_SIZE, afterCommit }
       },
       // A pass that hangs (a handler's read outside) must not hold the cursor forever.
       { settings: `SET LOCAL idle_in_transaction_session_timeout = '30s'` },
     )
+    afterCommit?.()
+    return more
   }
 
   async function drain() {

@@ -99,7 +99,12 @@ export async function addJob(db: Db, name: string, payload: JobPayload, options:
  * whose payload is an array is a batch job: added under the key of a job still waiting, its items
  * join that job's (graphile-worker merges the arrays) instead of replacing them. One key per call.
  */
-export async function addJobs(db: Db | SqlClient, jobs: Array<{ name: string; payload: JobPayload | JobPayload[]; options?: JobOptions }>): Promise<void> {
+export async function addJobs(
+  db: Db | SqlClient,
+  jobs: Array<{ name: string; payload: JobPayload | JobPayload[]; options?: JobOptions }>,
+  /** A job still waiting under the same key keeps its time (instead of taking the new one's). */
+  { preserveRunAt = false }: { preserveRunAt?: boolean } = {},
+): Promise<void> {
   if (jobs.length === 0) return
   let specs = jobs.map(({ name, payload, options = {} }) => ({
     identifier: name,
@@ -117,8 +122,8 @@ export async function addJobs(db: Db | SqlClient, jobs: Array<{ name: string; pa
         SELECT ROW(s.identifier, s.payload, s.queue_name, s.run_at, s.max_attempts::smallint, s.job_key, s.priority::smallint, NULL::text[])::graphile_worker.job_spec
         FROM json_to_recordset($1::json)
           AS s(identifier text, payload json, queue_name text, run_at timestamptz, max_attempts int, job_key text, priority int)
-      ))`,
-      [JSON.stringify(specs)],
+      ), $2::boolean)`,
+      [JSON.stringify(specs), preserveRunAt],
     )
     // A keyed job that a worker locks between add_jobs' two statements (it unkeys the locked ones,
     // then inserts or merges into the waiting ones) is neither merged into nor replaced: add_jobs

@@ -6,7 +6,7 @@ import type { Bus } from '../../infra/bus.ts'
 import { addJobs } from '../../jobs/queue.ts'
 import type { Logger } from '../../logger.ts'
 import { notify } from '../notification/notification.projector.ts'
-import { inTransaction, type SqlClient } from '../../db/sql.ts'
+import type { SqlClient } from '../../db/sql.ts'
 import type { Db } from '../scope.ts'
 import type { SecretBox } from './webhook.secrets.ts'
 import { sendWebhook, type SendOutcome } from './webhook.sender.ts'
@@ -31,6 +31,21 @@ const TRANSACTION_MARGIN_MS = 30_000
 /** Deliveries sent together (concurrently, so a chunk lasts at most one timeout) in one transaction. */
 const CHUNK_SIZE = 50
 const JITTER = 0.1
+/**
+ * A retry's own job may claim its attempt this early (the job's time and the row's come from
+ * different clocks); a batch job claims only what is due, so a fallback job that runs before a
+ * retry's time (Retry-After) does not send it early.
+ */
+const EARLY_MS = 1_000
+/**
+ * How long the batch job of new deliveries waits before it sends what the committing node's
+ * immediate attempts have not (the fallback): past it, a dead node's deliveries go out from another.
+ */
+export const IMMEDIATE_FALLBACK_MS = 2_000
+/** Chunks a node attempts at once on its immediate path (the attempts' pool is shared with the job lane). */
+const IMMEDIATE_CHUNKS = 4
+/** New deliveries waiting for the immediate path, at most; past that, their jobs send them. */
+const IMMEDIATE_MAX_WAITING = 20_000
 
 export interface DeliveryEngineDeps {
   prisma: PrismaClient
@@ -73,15 +88,26 @@ interface Claimed {
   failingSince: Date | null
 }
 
-/** Queues the first attempt of new deliveries: one batch job per endpoint (call in the transaction that created them). */
-export function queueDeliveries(db: Db | SqlClient, deliveries: Array<{ id: string; webhookId: string }>): Promise<void> {
+/**
+ * Queues the first attempt of new deliveries: one batch job per endpoint (call in the transaction
+ * that created them). `fallbackAfterMs`: the node that commits them attempts them at once itself
+ * (`attemptNow`), so the job waits that long, as the fallback should that node fail or die first;
+ * a batch job already waiting keeps its time (new items do not push it back).
+ */
+export function queueDeliveries(
+  db: Db | SqlClient,
+  deliveries: Array<{ id: string; webhookId: string }>,
+  { fallbackAfterMs }: { fallbackAfterMs?: number } = {},
+): Promise<void> {
+  const runAt = fallbackAfterMs ? new Date(Date.now() + fallbackAfterMs) : undefined
   return addJobs(
     db,
     [...groupBy(deliveries, (delivery) => delivery.webhookId)].map(([webhookId, batch]) => ({
       name: DELIVER_JOB,
       payload: batch.map(({ id }) => ({ deliveryId: id })),
-      options: { jobKey: batchKey(webhookId), maxAttempts: 3 },
+      options: { jobKey: batchKey(webhookId), maxAttempts: 3, runAt },
     })),
+    { preserveRunAt: Boolean(fallbackAfterMs) },
   )
 }
 
@@ -108,20 +134,20 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
 
   /**
    * Locks the due attempts among these deliveries for this transaction, and reads their endpoint in
-   * the same statement; those done, not due, or held by another node are left out. Only delivery
-   * rows are locked.
+   * the same statement; those done, not due (`early`: due within EARLY_MS), or held by another node
+   * are left out. Only delivery rows are locked.
    */
-  async function claim(sql: SqlClient, deliveryIds: string[]): Promise<Claimed[]> {
+  async function claim(sql: SqlClient, deliveryIds: string[], early: boolean): Promise<Claimed[]> {
     const { rows } = await sql.query(
       `SELECT d.id::text AS id, d."webhookId"::text AS "webhookId", d.step, d.payload,
              w.url, w."isActive", w.secret, w."previousSecret", w."previousSecretExpiresAt", w."failingSince"
       FROM "WebhookDelivery" d JOIN "Webhook" w ON w.id = d."webhookId"
       WHERE d.id = ANY($1::uuid[])
         AND d.status IN ('PENDING', 'RETRYING')
-        AND (d."nextRetryAt" IS NULL OR d."nextRetryAt" <= now() + interval '1 second')
+        AND (d."nextRetryAt" IS NULL OR d."nextRetryAt" <= now() + $2 * interval '1 millisecond')
       ORDER BY d.id
       FOR UPDATE OF d SKIP LOCKED`,
-      [deliveryIds],
+      [deliveryIds, early ? EARLY_MS : 0],
     )
     return rows as Claimed[]
   }
@@ -139,25 +165,69 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
    * final. Returns the outcome, or null when there was nothing for this node to send.
    */
   async function attempt(deliveryId: string, options: { retry?: boolean } = {}): Promise<SendOutcome | null> {
-    const [outcome] = await attemptChunk([deliveryId], options.retry ?? true)
+    const [outcome] = await attemptChunk([deliveryId], options.retry ?? true, true)
     return outcome ?? null
   }
 
-  /** Sends the due attempts of these deliveries, a chunk at a time. */
-  async function attemptMany(deliveryIds: string[]): Promise<void> {
-    for (let start = 0; start < deliveryIds.length; start += CHUNK_SIZE) {
-      await attemptChunk(deliveryIds.slice(start, start + CHUNK_SIZE), true)
+  /**
+   * Sends the due attempts of these deliveries, a chunk at a time. Those already done (most often
+   * by `attemptNow`, when this is their fallback job) are left out first, in one statement.
+   */
+  async function attemptMany(deliveryIds: string[], { early = false }: { early?: boolean } = {}): Promise<void> {
+    const { rows } = await deps.pool.query<{ id: string }>(
+      `SELECT id::text AS id FROM "WebhookDelivery" WHERE id = ANY($1::uuid[]) AND status IN ('PENDING', 'RETRYING') ORDER BY id`,
+      [deliveryIds],
+    )
+    const open = rows.map((row) => row.id)
+    for (let start = 0; start < open.length; start += CHUNK_SIZE) {
+      await attemptChunk(open.slice(start, start + CHUNK_SIZE), true, early)
     }
   }
 
+  // The immediate path: deliveries this node has just committed, attempted in this process without
+  // waiting for the queue. Their batch job waits meanwhile (`queueDeliveries`' fallbackAfterMs) and
+  // runs later as the fallback: the row locks of the claim and the status it checks make each
+  // attempt go out once, whoever claims it first; what this node does not get to (stopped, dead,
+  // failed, too much waiting here) the job or the sweep sends.
+  const waiting: string[] = []
+  let runningChunks = 0
+  let stopping = false
+
+  /** Attempts these new deliveries now, in this process (a few chunks at once); never throws. */
+  function attemptNow(deliveryIds: string[]) {
+    if (stopping) return
+    const room = IMMEDIATE_MAX_WAITING - waiting.length
+    if (room <= 0) return
+    waiting.push(...deliveryIds.slice(0, room))
+    while (runningChunks < IMMEDIATE_CHUNKS && waiting.length > 0) {
+      runningChunks++
+      void drainWaiting().finally(() => runningChunks--)
+    }
+  }
+
+  async function drainWaiting() {
+    while (!stopping && waiting.length > 0) {
+      const chunk = waiting.splice(0, CHUNK_SIZE)
+      await attemptChunk(chunk, true, false).catch((error) =>
+        logger.warn({ err: (error as Error).message, count: chunk.length }, 'immediate webhook attempts failed; their job will send them'),
+      )
+    }
+  }
+
+  /** Stops the immediate path and waits for its attempts in flight (what still waits is left to the jobs). */
+  async function stop() {
+    stopping = true
+    waiting.length = 0
+    while (runningChunks > 0) await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+
   /** One transaction: claim, send concurrently, record every outcome; then the endpoints' turns and the notices. */
-  async function attemptChunk(deliveryIds: string[], retry: boolean): Promise<SendOutcome[]> {
+  async function attemptChunk(deliveryIds: string[], retry: boolean, early: boolean): Promise<SendOutcome[]> {
     const notices: DeliveryNotice[] = []
     let turns: Turn[] = []
-    const outcomes = await inTransaction(
-      deps.pool,
+    const outcomes = await attemptTransaction(
       async (sql) => {
-        const claimed = await claim(sql, deliveryIds)
+        const claimed = await claim(sql, deliveryIds, early)
         const inactive = claimed.filter((row) => !row.isActive)
         if (inactive.length) {
           await sql.query(
@@ -190,11 +260,36 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
       },
       // The connection waits idle in the transaction while the requests are out: a node that hangs
       // then loses its transaction, and with it the rows' locks.
-      { settings: `SET LOCAL idle_in_transaction_session_timeout = ${config.WEBHOOK_TIMEOUT_MS + TRANSACTION_MARGIN_MS}` },
+      `SET LOCAL idle_in_transaction_session_timeout = ${config.WEBHOOK_TIMEOUT_MS + TRANSACTION_MARGIN_MS}`,
     )
     for (const turn of turns) await applyTurn(turn)
     if (notices.length) await announce(notices)
     return outcomes
+  }
+
+  /**
+   * `inTransaction` (db/sql.ts) that survives losing its connection while it waits for the requests:
+   * the server ends the session (idle-in-transaction timeout, a terminated backend) with no query in
+   * flight, and a checked-out `pg` client with no 'error' listener would throw that error out of the
+   * process. The transaction is lost (rolled back by the server, its row locks with it) and fails.
+   */
+  async function attemptTransaction<T>(work: (sql: pg.PoolClient) => Promise<T>, settings: string): Promise<T> {
+    const client = await deps.pool.connect()
+    const lost = (error: Error) => logger.warn({ err: error.message }, 'webhook attempt connection lost')
+    client.on('error', lost)
+    let broken: Error | undefined
+    try {
+      await client.query(`BEGIN; ${settings}`)
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
+      throw error
+    } finally {
+      client.removeListener('error', lost)
+      client.release(broken)
+    }
   }
 
   /**
@@ -338,7 +433,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     })
   }
 
-  return { attempt, attemptMany, sweep }
+  return { attempt, attemptMany, attemptNow, sweep, stop }
 }
 
 export type DeliveryEngine = ReturnType<typeof createDeliveryEngine>

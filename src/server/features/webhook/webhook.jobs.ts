@@ -12,7 +12,8 @@ export function webhookJobs(runtime: WebhookRuntime): Record<string, JobHandler>
     [DELIVER_JOB]: async (payload: unknown) => {
       const items = Array.isArray(payload) ? payload : [payload]
       const ids = items.map((item) => (item as { deliveryId?: unknown } | null)?.deliveryId).filter((id): id is string => typeof id === 'string')
-      await runtime.engine.attemptMany(ids)
+      // A retry's job runs at its time and may claim it a little early; a batch job only what is due.
+      await runtime.engine.attemptMany(ids, { early: !Array.isArray(payload) })
     },
   }
 }

@@ -11,7 +11,7 @@ import { getPerson } from '../person/person.service.ts'
 import { getProduct } from '../product/product.service.ts'
 import type { ServiceContext } from '../scope.ts'
 import { getTask } from '../task/task.service.ts'
-import { queueDeliveries } from './webhook.delivery.ts'
+import { IMMEDIATE_FALLBACK_MS, queueDeliveries } from './webhook.delivery.ts'
 
 type EventRow = ProjectedEvent
 
@@ -52,7 +52,11 @@ export function webhookTypesOf(event: { type: string; payload: unknown }): strin
  * to, a delivery row (the body it will carry) and its job, in the projection's transaction, which
  * also advances its cursor. Events are read once, whichever node runs the projection.
  */
-export function createWebhookProjector(deps: { prisma: PrismaClient }) {
+export function createWebhookProjector(deps: {
+  prisma: PrismaClient
+  /** Called once the deliveries are committed, on the node that wrote them (the immediate path). */
+  onCommitted?: (deliveryIds: string[]) => void
+}) {
   const viewerOf = (event: EventRow): Viewer => ({
     id: event.actorId ?? '',
     email: '',
@@ -93,7 +97,7 @@ export function createWebhookProjector(deps: { prisma: PrismaClient }) {
     })
   }
 
-  return async function projectWebhooks(sql: SqlClient, events: EventRow[]): Promise<void> {
+  return async function projectWebhooks(sql: SqlClient, events: EventRow[]): Promise<void | (() => void)> {
     const wanted = events.map((event) => ({ event, types: webhookTypesOf(event) })).filter((entry) => entry.types.length)
     if (wanted.length === 0) return
     const webhooks: Array<{ id: string; events: string[] }> = (await sql.query(`SELECT id::text, events FROM "Webhook" WHERE "isActive"`)).rows
@@ -124,7 +128,10 @@ export function createWebhookProjector(deps: { prisma: PrismaClient }) {
        FROM json_to_recordset($1::json) AS r(id uuid, "webhookId" uuid, "eventId" bigint, "eventType" text, payload jsonb)`,
       [JSON.stringify(rows)],
     )
-    await queueDeliveries(sql, rows)
+    const { onCommitted } = deps
+    // With an immediate path, the jobs are the fallback: they wait a little.
+    await queueDeliveries(sql, rows, { fallbackAfterMs: onCommitted ? IMMEDIATE_FALLBACK_MS : undefined })
+    if (onCommitted) return () => onCommitted(rows.map((row) => row.id))
   }
 }
 

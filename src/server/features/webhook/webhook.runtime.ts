@@ -36,7 +36,7 @@ export function createWebhooks(deps: { config: Config; logger: Logger; databaseU
   // The projection's transaction on a bare connection of its own (it runs for every public event).
   const projectionPool = createSqlPool(deps.databaseUrl, log, 2)
   // With no active endpoint (most installations), a pass is one statement that moves the cursor.
-  const projection = createProjection({ pool: projectionPool, logger: log }, 'webhooks', createWebhookProjector({ prisma }), {
+  const projection = createProjection({ pool: projectionPool, logger: log }, 'webhooks', createWebhookProjector({ prisma, onCommitted: engine.attemptNow }), {
     busyWhen: `EXISTS (SELECT 1 FROM "Webhook" WHERE "isActive")`,
   })
   const timers: NodeJS.Timeout[] = []
@@ -64,6 +64,7 @@ export function createWebhooks(deps: { config: Config; logger: Logger; databaseU
       unsubscribe?.()
       for (const timer of timers) clearInterval(timer)
       await projection.stop()
+      await engine.stop()
       await agent.close()
       await prisma.$disconnect()
       await projectionPool.end()
