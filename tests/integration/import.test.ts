@@ -372,6 +372,78 @@ describe('all or nothing', () => {
   })
 })
 
+describe('what a run records', () => {
+  it('gives each created record its event and undo record, and saves the run\'s problems', async () => {
+    const prisma = server.deps.prisma
+    const known = await makePerson(prisma, { teamId: demo.teams.paris, firstName: 'Inès', lastName: 'Roux', email: 'ines@records.test' })
+    const file = Buffer.from(
+      [
+        'Raison sociale;Type;Montant potentiel;Prénom;Nom;E-mail;Fonction;Propriétaire',
+        'Alpha records;Investisseur;1 000,40 €;Léa;Petit;lea@records.test;Directrice;sales.paris@demo.test',
+        'Beta records;;;Inès;Roux;ines@records.test;;',
+      ].join('\r\n'),
+    )
+    const { id, done } = await importFile(sales, 'records.csv', file, 'skip')
+    expect(done.status).toBe('SUCCEEDED')
+    const alpha = await prisma.organisation.findFirstOrThrow({ where: { name: 'Alpha records' } })
+    const beta = await prisma.organisation.findFirstOrThrow({ where: { name: 'Beta records' } })
+    const lea = await prisma.person.findFirstOrThrow({ where: { email: 'lea@records.test' } })
+    const owner = demo.byEmail.get('sales.paris@demo.test')!.id
+    const events = await prisma.domainEvent.findMany({ where: { entityId: { in: [alpha.id, beta.id, lea.id, known.id] } }, orderBy: { id: 'asc' } })
+    expect(events.map(({ type, entity, entityId, teamId, actorId, payload }) => ({ type, entity, entityId, teamId, actorId, payload }))).toEqual([
+      {
+        type: 'organisation.created',
+        entity: 'organisation',
+        entityId: alpha.id,
+        teamId: demo.teams.paris,
+        actorId: owner,
+        payload: { name: 'Alpha records', type: 'INVESTOR', stage: 'PROSPECT', potentialAmount: 1000, ownerId: owner, version: 1, importId: id },
+      },
+      {
+        type: 'organisation.created',
+        entity: 'organisation',
+        entityId: beta.id,
+        teamId: demo.teams.paris,
+        actorId: owner,
+        payload: { name: 'Beta records', type: 'OTHER', stage: 'PROSPECT', potentialAmount: null, ownerId: null, version: 1, importId: id },
+      },
+      {
+        type: 'person.created',
+        entity: 'person',
+        entityId: lea.id,
+        teamId: demo.teams.paris,
+        actorId: owner,
+        payload: { firstName: 'Léa', lastName: 'Petit', version: 1, organisationId: alpha.id, importId: id },
+      },
+      // The known person (matched by e-mail, kept) is linked to the new organisation.
+      { type: 'person.linked', entity: 'person', entityId: known.id, teamId: demo.teams.paris, actorId: owner, payload: { organisationId: beta.id, created: true, importId: id } },
+    ])
+    const links = await prisma.personOrganisationLink.findMany({ where: { organisationId: { in: [alpha.id, beta.id] } }, orderBy: { personId: 'asc' } })
+    expect(links.map(({ personId, organisationId, isPrimary, jobTitle }) => ({ personId, organisationId, isPrimary, jobTitle })).sort((a, b) => a.personId.localeCompare(b.personId))).toEqual(
+      [
+        { personId: lea.id, organisationId: alpha.id, isPrimary: true, jobTitle: 'Directrice' },
+        { personId: known.id, organisationId: beta.id, isPrimary: false, jobTitle: null },
+      ].sort((a, b) => a.personId.localeCompare(b.personId)),
+    )
+    const records = await prisma.importRecord.findMany({ where: { importId: id } })
+    expect(records.map(({ entity, entityId, action, before, version }) => ({ entity, entityId, action, before, version })).sort((a, b) => a.entityId.localeCompare(b.entityId))).toEqual(
+      [
+        { entity: 'organisation', entityId: alpha.id, action: 'created', before: null, version: 1 },
+        { entity: 'organisation', entityId: beta.id, action: 'created', before: null, version: 1 },
+        { entity: 'person', entityId: lea.id, action: 'created', before: null, version: 1 },
+        ...links.map((link) => ({ entity: 'link', entityId: link.id, action: 'created', before: null, version: null })),
+      ].sort((a, b) => a.entityId.localeCompare(b.entityId)),
+    )
+    // The run's own problems (the rounded amount, the known person), saved with it.
+    const saved = await sales.trpc.imports.byId.query({ id })
+    expect(saved.problems.map(({ line, code }) => `${line} ${code}`)).toEqual(['2 AMOUNT_ROUNDED', '3 DUPLICATE_IN_DATABASE'])
+    // Undo reads those records: what the run created alone goes.
+    await sales.trpc.imports.undo.mutate({ id })
+    expect(await prisma.organisation.count({ where: { id: alpha.id } })).toBe(0)
+    expect(await prisma.person.count({ where: { id: lea.id } })).toBe(0)
+  })
+})
+
 describe('undo', () => {
   it('removes what the import created and restores what it updated, keeping what was changed since', async () => {
     const existing = await existingRecords('undo')

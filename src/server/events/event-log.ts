@@ -97,10 +97,19 @@ export function stageEvents(db: Db | SqlClient, events: NewDomainEvent[]): Promi
   return insertStagedEvents(sql, jsonParameter(sql, events))
 }
 
-async function insertStagedEvents(sql: SqlClient, events: Buffer | string): Promise<void> {
+/**
+ * The transaction's staging table (`staged_domain_events`: type, entity, "entityId", "teamId",
+ * "actorId", payload), for a bulk write that stages its events from SQL itself (imports: one
+ * statement writes a chunk's records and stages their events); the caller must `recordChange`.
+ */
+export async function createEventStaging(sql: SqlClient): Promise<void> {
   await sql.query(`
     CREATE TEMP TABLE IF NOT EXISTS staged_domain_events (seq bigserial, type text, entity text, "entityId" text, "teamId" uuid, "actorId" uuid, payload jsonb)
     ON COMMIT DROP`)
+}
+
+async function insertStagedEvents(sql: SqlClient, events: Buffer | string): Promise<void> {
+  await createEventStaging(sql)
   await sql.query(
     `INSERT INTO staged_domain_events (type, entity, "entityId", "teamId", "actorId", payload)
     SELECT e.type, e.entity, e."entityId", e."teamId", e."actorId", e.payload

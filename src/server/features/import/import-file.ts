@@ -76,25 +76,26 @@ export function decodeText(data: Buffer): { text: string; encoding: 'utf-8' | 'u
 
 function readCsv(data: Buffer): ParsedFile {
   const { text, encoding } = decodeText(data)
-  const result = Papa.parse<string[]>(text, {
+  // Row by row (`step`): each row's cells are copied out as it is read, so Papa's rows (substrings
+  // of the decoded text) are never all in memory beside their copies.
+  let header: string[] | undefined
+  const rows: Cell[][] = []
+  let delimiter: string | undefined
+  Papa.parse<string[]>(text, {
     delimitersToGuess: [';', ',', '\t', '|'],
     skipEmptyLines: 'greedy',
     // One more than allowed, to tell "too many" from "exactly the limit" without reading the rest.
     preview: IMPORT_LIMITS.rows + 2,
+    step: ({ data: row, meta }) => {
+      delimiter ??= meta.delimiter
+      if (header === undefined) header = row.map(ownCopy)
+      else rows.push(row.map((cell) => (cell === '' ? null : ownCopy(cell))))
+    },
   })
-  const [header, ...rows] = result.data
   if (!header || header.every((cell) => cell.trim() === '')) throw fileError('NO_HEADER', 'The first line must hold the column names')
   if (rows.length > IMPORT_LIMITS.rows) throw fileError('TOO_MANY_ROWS', 'The file has too many rows')
   if (header.length > IMPORT_LIMITS.columns) throw fileError('TOO_MANY_COLUMNS', 'The file has too many columns')
-  return {
-    format: 'csv',
-    sheets: [],
-    sheet: null,
-    headers: uniqueHeaders(header),
-    rows: rows.map((row) => row.map((cell) => (cell === '' ? null : ownCopy(cell)))),
-    encoding,
-    delimiter: result.meta.delimiter,
-  }
+  return { format: 'csv', sheets: [], sheet: null, headers: uniqueHeaders(header), rows, encoding, delimiter }
 }
 
 /**

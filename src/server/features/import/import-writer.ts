@@ -1,7 +1,8 @@
 import { normalizeName } from '../../../shared/normalize.ts'
 import { jsonParameter, utc, type SqlClient } from '../../db/sql.ts'
 import { uuidv7 } from '../../db/uuid.ts'
-import { stageEvents, type NewDomainEvent } from '../../events/event-log.ts'
+import { recordChange } from '../../cache/invalidation.ts'
+import { createEventStaging, stageEvents, type NewDomainEvent } from '../../events/event-log.ts'
 import { isLinked, type ImportPlan, type OrganisationValues } from './import-plan.ts'
 
 // Executes a plan inside the caller's transaction with set-based statements (`INSERT … SELECT … FROM
@@ -43,18 +44,67 @@ const ORGANISATION_RECORD = `id uuid, name text, "normalizedName" text, type tex
   website text, address text, city text, "postalCode" text, country text, notes text, "isActive" bool, tags json, "ownerId" uuid`
 const PERSON_RECORD = `id uuid, "firstName" text, "lastName" text, email text, phone text, "jobTitle" text, "linkedinUrl" text, notes text, "ownerId" uuid`
 
+/**
+ * Statements writing a chunk of new records from `$1` (JSON rows, in the file's order), with their
+ * undo records (`ImportRecord`, import `$4`) and their events staged in `staged_domain_events` (team
+ * `$2`, actor `$5`; `$3` the time): the payloads are those the records' own writes give them.
+ */
+const CREATE_ORGANISATIONS = `
+  WITH u AS MATERIALIZED (SELECT * FROM ROWS FROM (json_to_recordset($1::json) AS (${ORGANISATION_RECORD})) WITH ORDINALITY AS u),
+  inserted AS (
+    INSERT INTO "Organisation" (id, name, "normalizedName", type, category, stage, "potentialAmount", email, phone, website, address, city, "postalCode", country, notes, "isActive", tags, "ownerId", "teamId", version, "createdAt", "updatedAt")
+    SELECT u.id, u.name, u."normalizedName", u.type::"OrganisationType", u.category, u.stage::"PipelineStage", u."potentialAmount", u.email, u.phone, u.website, u.address, u.city,
+      u."postalCode", u.country, u.notes, u."isActive", ARRAY(SELECT json_array_elements_text(u.tags)), u."ownerId", $2::uuid, 1, $3::timestamp, $3::timestamp
+    FROM u ORDER BY u.ordinality),
+  undo AS (INSERT INTO "ImportRecord" ("importId", entity, "entityId", action, before, version) SELECT $4::uuid, 'organisation', u.id, 'created', NULL, 1 FROM u ORDER BY u.ordinality)
+  INSERT INTO staged_domain_events (type, entity, "entityId", "teamId", "actorId", payload)
+  SELECT 'organisation.created', 'organisation', u.id::text, $2::uuid, $5::uuid,
+    jsonb_build_object('name', u.name, 'type', u.type, 'stage', u.stage, 'potentialAmount', u."potentialAmount", 'ownerId', u."ownerId", 'version', 1, 'importId', $4::text)
+  FROM u ORDER BY u.ordinality`
+
+const CREATE_PEOPLE = `
+  WITH u AS MATERIALIZED (SELECT * FROM ROWS FROM (json_to_recordset($1::json) AS (${PERSON_RECORD}, "organisationId" uuid)) WITH ORDINALITY AS u),
+  inserted AS (
+    INSERT INTO "Person" (id, "firstName", "lastName", email, phone, "jobTitle", "linkedinUrl", notes, "ownerId", "teamId", version, "createdAt", "updatedAt")
+    SELECT u.id, u."firstName", u."lastName", u.email, u.phone, u."jobTitle", u."linkedinUrl", u.notes, u."ownerId", $2::uuid, 1, $3::timestamp, $3::timestamp
+    FROM u ORDER BY u.ordinality),
+  undo AS (INSERT INTO "ImportRecord" ("importId", entity, "entityId", action, before, version) SELECT $4::uuid, 'person', u.id, 'created', NULL, 1 FROM u ORDER BY u.ordinality)
+  INSERT INTO staged_domain_events (type, entity, "entityId", "teamId", "actorId", payload)
+  SELECT 'person.created', 'person', u.id::text, $2::uuid, $5::uuid,
+    jsonb_build_object('firstName', u."firstName", 'lastName', u."lastName", 'version', 1, 'organisationId', u."organisationId", 'importId', $4::text)
+  FROM u ORDER BY u.ordinality`
+
+/** Links already there are left alone (no undo record, no event); a new person's creation event names the organisation already. */
+const CREATE_LINKS = `
+  WITH u AS MATERIALIZED (SELECT * FROM ROWS FROM (json_to_recordset($1::json) AS (id uuid, "personId" uuid, "organisationId" uuid, "jobTitle" text, "workEmail" text, "isPrimary" bool)) WITH ORDINALITY AS u),
+  inserted AS (
+    INSERT INTO "PersonOrganisationLink" (id, "personId", "organisationId", "jobTitle", "workEmail", "isPrimary", "createdAt", "updatedAt")
+    SELECT u.id, u."personId", u."organisationId", u."jobTitle", u."workEmail", u."isPrimary", $3::timestamp, $3::timestamp
+    FROM u ORDER BY u.ordinality
+    ON CONFLICT ("personId", "organisationId") DO NOTHING
+    RETURNING id),
+  undo AS (INSERT INTO "ImportRecord" ("importId", entity, "entityId", action, before, version) SELECT $4::uuid, 'link', u.id, 'created', NULL, NULL FROM u JOIN inserted USING (id) ORDER BY u.ordinality)
+  INSERT INTO staged_domain_events (type, entity, "entityId", "teamId", "actorId", payload)
+  SELECT 'person.linked', 'person', u."personId"::text, $2::uuid, $5::uuid,
+    jsonb_build_object('organisationId', u."organisationId", 'created', true, 'importId', $4::text)
+  FROM u JOIN inserted USING (id) WHERE NOT u."isPrimary" ORDER BY u.ordinality`
+
 export async function writePlan(sql: SqlClient, plan: ImportPlan, context: WriteContext): Promise<void> {
   // What the current chunk wrote, saved for undo and staged as events at its end: nothing grows with the file.
   let written: Written = { events: [], records: [] }
   let unitsDone = 0
+  const progressBy = async (units: number) => {
+    unitsDone += units
+    await context.progress(unitsDone)
+  }
+  // Updated records: their values before are read, their undo records and events built here.
   const step = async (units: number) => {
     // Both serialised and sent now: nothing of the chunk is held while they run, so V8 does not
     // promote it to the old space, where it would stay as garbage until the next full collection.
     const saved = Promise.all([recordForUndo(sql, context.importId, written.records), stageEvents(sql, written.events)])
     written = { events: [], records: [] }
     await saved
-    unitsDone += units
-    await context.progress(unitsDone)
+    await progressBy(units)
   }
   const base = { teamId: context.teamId, actorId: context.actorId }
   const now = utc(new Date())
@@ -63,28 +113,23 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
   const organisationIds = new Map<number, string>()
   for (const organisation of plan.organisations) if (organisation.existingId) organisationIds.set(organisation.key, organisation.existingId)
   const newOrganisations = plan.organisations.filter((organisation) => organisation.action === 'create')
+  // Created records: one statement per chunk writes them, their undo records and their staged events
+  // (data-modifying CTEs, in the order of the file), so neither travels through Node.
+  let staging = false
+  const created = async (statement: string, rows: Buffer | string, units: number) => {
+    if (!staging) {
+      await createEventStaging(sql)
+      recordChange({ entity: 'organisation', teamId: context.teamId, payload: {} }) // the team's scopes, as every event here names them
+      staging = true
+    }
+    await sql.query(statement, [rows, context.teamId, now, context.importId, context.actorId])
+    await progressBy(units)
+  }
   for (const chunk of chunks(newOrganisations)) {
     const ids = chunk.map(() => uuidv7())
     chunk.forEach((organisation, index) => organisationIds.set(organisation.key, ids[index]))
-    await sql.query(
-      `INSERT INTO "Organisation" (id, name, "normalizedName", type, category, stage, "potentialAmount", email, phone, website, address, city, "postalCode", country, notes, "isActive", tags, "ownerId", "teamId", version, "createdAt", "updatedAt")
-      SELECT u.id, u.name, u."normalizedName", u.type::"OrganisationType", u.category, u.stage::"PipelineStage", u."potentialAmount", u.email, u.phone, u.website, u.address, u.city,
-        u."postalCode", u.country, u.notes, u."isActive", ARRAY(SELECT json_array_elements_text(u.tags)), u."ownerId", $2::uuid, 1, $3::timestamp, $3::timestamp
-      FROM json_to_recordset($1::json) AS u(${ORGANISATION_RECORD})`,
-      [jsonParameter(sql, chunk.map(({ values, ownerId }, index) => ({ ...withDefaults(values), id: ids[index], normalizedName: normalizeName(values.name), ownerId }))), context.teamId, now],
-    )
-    chunk.forEach((organisation, index) => {
-      const value = withDefaults(organisation.values)
-      written.records.push({ entity: 'organisation', entityId: ids[index], action: 'created', before: null, version: 1 })
-      written.events.push({
-        ...base,
-        type: 'organisation.created',
-        entity: 'organisation',
-        entityId: ids[index],
-        payload: { name: value.name, type: value.type, stage: value.stage, potentialAmount: value.potentialAmount, ownerId: organisation.ownerId, version: 1, importId: context.importId },
-      })
-    })
-    await step(chunk.length)
+    const rows = jsonParameter(sql, chunk.map(({ values, ownerId }, index) => ({ ...withDefaults(values), id: ids[index], normalizedName: normalizeName(values.name), ownerId })))
+    await created(CREATE_ORGANISATIONS, rows, chunk.length)
   }
 
   const updatedOrganisations = plan.organisations.filter((organisation) => organisation.action === 'update')
@@ -130,25 +175,17 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
   for (const chunk of chunks(newPeople)) {
     const ids = chunk.map(() => uuidv7())
     chunk.forEach((person, index) => personIds.set(person, ids[index]))
-    const rows = jsonParameter(sql, chunk.map((person, index) => ({ ...person.values, id: ids[index], ownerId: person.ownerId })))
-    await sql.query(
-      `INSERT INTO "Person" (id, "firstName", "lastName", email, phone, "jobTitle", "linkedinUrl", notes, "ownerId", "teamId", version, "createdAt", "updatedAt")
-      SELECT u.id, u."firstName", u."lastName", u.email, u.phone, u."jobTitle", u."linkedinUrl", u.notes, u."ownerId", $2::uuid, 1, $3::timestamp, $3::timestamp
-      FROM json_to_recordset($1::json) AS u(${PERSON_RECORD})`,
-      [rows, context.teamId, now],
+    const rows = jsonParameter(
+      sql,
+      chunk.map((person, index) => ({
+        ...person.values,
+        id: ids[index],
+        ownerId: person.ownerId,
+        // For the creation event only: the organisation of the person's row.
+        organisationId: (person.organisation ? organisationIds.get(person.organisation.key) : undefined) ?? null,
+      })),
     )
-    chunk.forEach((person, index) => {
-      const organisationId = person.organisation ? organisationIds.get(person.organisation.key) : undefined
-      written.records.push({ entity: 'person', entityId: ids[index], action: 'created', before: null, version: 1 })
-      written.events.push({
-        ...base,
-        type: 'person.created',
-        entity: 'person',
-        entityId: ids[index],
-        payload: { firstName: person.values.firstName, lastName: person.values.lastName, version: 1, organisationId: organisationId ?? null, importId: context.importId },
-      })
-    })
-    await step(chunk.length)
+    await created(CREATE_PEOPLE, rows, chunk.length)
   }
 
   const updatedPeople = plan.people.filter((person) => person.action === 'update')
@@ -182,7 +219,6 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
   }
 
   const linked = plan.people.filter((person) => person.organisation && !isLinked(person, plan.existingLinks))
-  const created = new Set(newPeople.map((person) => personIds.get(person)))
   for (const chunk of chunks(linked)) {
     const rows = jsonParameter(
       sql,
@@ -192,32 +228,13 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
         organisationId: organisationIds.get(person.organisation!.key)!,
         jobTitle: person.values.jobTitle,
         workEmail: person.values.email,
+        // A new person's organisation is their primary one; an existing person keeps theirs.
         isPrimary: person.action === 'create',
       })),
     )
-    // A new person's organisation is their primary one; an existing person keeps theirs.
-    const { rows: inserted } = (await sql.query(
-      `INSERT INTO "PersonOrganisationLink" (id, "personId", "organisationId", "jobTitle", "workEmail", "isPrimary", "createdAt", "updatedAt")
-      SELECT u.id, u."personId", u."organisationId", u."jobTitle", u."workEmail", u."isPrimary", $2::timestamp, $2::timestamp
-      FROM json_to_recordset($1::json) AS u(id uuid, "personId" uuid, "organisationId" uuid, "jobTitle" text, "workEmail" text, "isPrimary" bool)
-      ON CONFLICT ("personId", "organisationId") DO NOTHING
-      RETURNING id::text, "personId"::text AS "personId", "organisationId"::text AS "organisationId"`,
-      [rows, now],
-    )) as { rows: Array<{ id: string; personId: string; organisationId: string }> }
-    for (const link of inserted) {
-      written.records.push({ entity: 'link', entityId: link.id, action: 'created', before: null, version: null })
-      if (created.has(link.personId)) continue // the person's creation event names the organisation
-      written.events.push({
-        ...base,
-        type: 'person.linked',
-        entity: 'person',
-        entityId: link.personId,
-        payload: { organisationId: link.organisationId, created: true, importId: context.importId },
-      })
-    }
-    await step(chunk.length)
+    await created(CREATE_LINKS, rows, chunk.length)
   }
-  await step(plan.people.length - linked.length)
+  await progressBy(plan.people.length - linked.length)
 }
 
 /** What undo needs: the records created, and the ones updated with their values before. Not `async`: nothing is held while it runs. */

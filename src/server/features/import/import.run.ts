@@ -48,6 +48,10 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
     await invalidatingLike(prisma, () => inTransaction(deps.sqlPool, async (client) => {
       // No reference kept to the parsed file: planImport lets go of it once its rows are validated.
       const plan = await planImport(client, await readStoredFile(deps.sqlPool, row), { teamId: row.teamId, mapping: row.mapping as ImportMapping, policy: row.duplicatePolicy as DuplicatePolicy })
+      // The run's problems are staged now, in its transaction, and let go of: up to one per row,
+      // they would be held through the writes and serialised whole at the end.
+      await stageProblems(client, plan.problems)
+      plan.problems = []
       const units = Math.max(planUnits(plan), 1)
       await writePlan(client, plan, {
         importId,
@@ -65,7 +69,7 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
       if (await cancelRequested(prisma, importId)) throw new ImportCancelled()
       // The outcome's event comes first in the log (lower id), so the importer's tab hears "done"
       // before the relay works through the records' events; one commit makes them all visible.
-      await finish(client, row, 'SUCCEEDED', { counts: plan.counts, problems: plan.problems })
+      await finish(client, row, 'SUCCEEDED', { counts: plan.counts, stagedProblems: true })
       await appendStagedEvents(client)
     }))
   } catch (error) {
@@ -80,6 +84,23 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
         }),
       ),
     )
+  }
+}
+
+/** Problems staged per statement: one JSON text of 100,000 of them is ~15 MB, twice that with a `€`. */
+const PROBLEMS_PER_STATEMENT = 10_000
+
+/**
+ * The run's problems, staged in a temporary table of its transaction a slice at a time (`finish`
+ * copies them onto the import row): not on that row now, whose lock the run would then hold until it
+ * commits, and the progress reports and a cancellation need it meanwhile.
+ */
+async function stageProblems(sql: SqlClient, problems: unknown[]): Promise<void> {
+  await sql.query(`CREATE TEMP TABLE run_import_problems (seq bigserial, problem jsonb) ON COMMIT DROP`)
+  for (let start = 0; start < problems.length; start += PROBLEMS_PER_STATEMENT) {
+    await sql.query(`INSERT INTO run_import_problems (problem) SELECT p.value::jsonb FROM json_array_elements($1::json) WITH ORDINALITY AS p ORDER BY p.ordinality`, [
+      jsonParameter(sql, problems.slice(start, start + PROBLEMS_PER_STATEMENT)),
+    ])
   }
 }
 
@@ -148,12 +169,12 @@ async function finish(
   sql: SqlClient,
   row: { id: string; teamId: string; fileName: string; createdById: string | null; totalRows: number },
   status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED',
-  outcome: { counts?: ImportCounts; problems?: unknown[]; failureMessage?: string | null },
+  outcome: { counts?: ImportCounts; stagedProblems?: boolean; failureMessage?: string | null },
 ) {
   const now = utc(new Date())
   await sql.query(
     `UPDATE "Import" SET status = $2::"ImportStatus", "finishedAt" = $3::timestamp, "updatedAt" = $3::timestamp, "rowsDone" = $4, "failureMessage" = $5,
-      counts = COALESCE($6::jsonb, counts), problems = COALESCE($7::json::jsonb, problems)
+      counts = COALESCE($6::jsonb, counts)${outcome.stagedProblems ? `, problems = (SELECT COALESCE(jsonb_agg(problem ORDER BY seq), '[]'::jsonb) FROM run_import_problems)` : ''}
     WHERE id = $1::uuid`,
     [
       row.id,
@@ -162,7 +183,6 @@ async function finish(
       status === 'SUCCEEDED' ? row.totalRows : 0,
       outcome.failureMessage ?? null,
       outcome.counts ? JSON.stringify(outcome.counts) : null,
-      outcome.problems ? jsonParameter(sql, outcome.problems) : null,
     ],
   )
   await appendEvent(sql, {
