@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../support/server.ts'
 import { createOrganisation, eventSnapshot, organisationDetailInclude } from '../../src/server/features/organisation/organisation.service.ts'
 import { organisationCreateInput } from '../../src/shared/schemas/organisation.ts'
 import { readOrganisationDetails } from '../../src/server/features/organisation/organisation.detail.ts'
+import { cardSelect, moveCard } from '../../src/server/features/pipeline/pipeline.service.ts'
 
 let server: TestServer
 let salesParis: TestClient
@@ -242,6 +243,46 @@ describe('creating an organisation in one statement', () => {
     const noTeam = await errorOf(admin.trpc.organisations.create.mutate({ name, type: 'OTHER', teamId: '01900000-0000-7000-8000-000000000000' }))
     expect(noTeam.data?.code).toBe('NOT_FOUND')
     expect(await server.deps.prisma.organisation.count({ where: { name } })).toBe(0)
+  })
+})
+
+describe('moving a card in one statement', () => {
+  it('answers the card Prisma reads back and logs the event the transaction would, on bare connections and through Prisma', async () => {
+    const prisma = server.deps.prisma
+    const demo = await demoUsers(prisma)
+    const viewerOf = async (email: string) => {
+      const found = await prisma.user.findUniqueOrThrow({ where: { email }, include: { team: true } })
+      return { ...found, teamName: found.team?.name ?? null, mustChangePassword: false, mustEnrolTwoFactor: false }
+    }
+    const [sales, admin, lyonSales] = await Promise.all([viewerOf('sales.paris@demo.test'), viewerOf('admin@demo.test'), viewerOf('sales.lyon@demo.test')])
+    const statements: string[] = []
+    const counted = { query: (text: string, values?: unknown[]) => (statements.push(text), server.deps.sql.query(text, values)) }
+    for (const sql of [counted, undefined]) {
+      const owned = await prisma.organisation.create({
+        data: { name: unique('Déplacée'), normalizedName: unique('deplacee'), type: 'INVESTOR', potentialAmount: 2_500_000, city: 'Lille', teamId: demo.teams.paris, ownerId: sales.id },
+      })
+      const ownerless = await prisma.organisation.create({ data: { name: unique('Sans responsable'), normalizedName: unique('sans'), type: 'OTHER', teamId: demo.teams.paris } })
+      for (const [viewer, organisation] of [[sales, owned], [admin, ownerless]] as const) {
+        statements.length = 0
+        const moved = await moveCard({ prisma, sql, viewer } as never, { id: organisation.id, fromStage: 'PROSPECT', toStage: 'PROPOSAL' })
+        if (sql) expect(statements).toHaveLength(1) // moved by the one statement, not by the transaction after it
+        const stored = await prisma.organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: cardSelect })
+        expect(moved).toStrictEqual(stored)
+        expect(stored).toMatchObject({ stage: 'PROPOSAL', version: organisation.version + 1 })
+        const event = await prisma.domainEvent.findFirstOrThrow({ where: { entityId: organisation.id, type: 'organisation.updated' } })
+        expect(event).toMatchObject({ entity: 'organisation', teamId: demo.teams.paris, actorId: viewer.id })
+        const row = await prisma.organisation.findUniqueOrThrow({ where: { id: organisation.id } })
+        expect(event.payload).toStrictEqual({
+          name: row.name, type: row.type, stage: 'PROPOSAL', potentialAmount: row.potentialAmount, ownerId: row.ownerId, version: row.version,
+          changes: { stage: { from: 'PROSPECT', to: 'PROPOSAL' } },
+        })
+      }
+      // Another team's card is not found and stays where it was; a stale stage is a conflict.
+      await expect(moveCard({ prisma, sql, viewer: lyonSales } as never, { id: owned.id, fromStage: 'PROPOSAL', toStage: 'WON' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      await expect(moveCard({ prisma, sql, viewer: sales } as never, { id: owned.id, fromStage: 'PROSPECT', toStage: 'WON' })).rejects.toMatchObject({ code: 'CONFLICT' })
+      expect(await prisma.organisation.findUniqueOrThrow({ where: { id: owned.id } })).toMatchObject({ stage: 'PROPOSAL', version: 2 })
+      expect(await prisma.domainEvent.count({ where: { entityId: owned.id, type: 'organisation.updated' } })).toBe(1)
+    }
   })
 })
 

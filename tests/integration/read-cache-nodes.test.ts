@@ -130,6 +130,27 @@ describe('exact read cache over two nodes', () => {
     expect(after[1].hits - before[1].hits).toBeGreaterThan(50)
   }, 240_000)
 
+  it('a create and a pipeline move show at once in the other node’s cached list, board and record', async () => {
+    const list = () => salesB.trpc.organisations.list.query({ limit: 50, sort: { field: 'updatedAt', direction: 'desc' } })
+    const board = () => salesB.trpc.pipeline.board.query({})
+    const cardsOf = async () => (await board()).columns.flatMap((column) => column.cards.map((card) => [card.id, column.stage] as const))
+    // Both answers hot on node B (read twice: the second is a hit).
+    for (let round = 0; round < 2; round++) await Promise.all([list(), board()])
+    const hitsBefore = (await stats(nodeB)).hits
+    await Promise.all([list(), board()])
+    expect((await stats(nodeB)).hits).toBeGreaterThanOrEqual(hitsBefore + 2)
+
+    const created = await salesA.trpc.organisations.create.mutate({ name: unique('Créée sur A'), type: 'INVESTOR', potentialAmount: 5000 })
+    expect((await list()).items.map((item) => item.id)).toContain(created.id)
+    expect(new Map(await cardsOf()).get(created.id)).toBe('PROSPECT')
+    expect((await salesB.trpc.organisations.byId.query({ id: created.id })).stage).toBe('PROSPECT')
+
+    await salesA.trpc.pipeline.move.mutate({ id: created.id, fromStage: 'PROSPECT', toStage: 'NEGOTIATION' })
+    expect(new Map(await cardsOf()).get(created.id)).toBe('NEGOTIATION')
+    expect((await salesB.trpc.organisations.byId.query({ id: created.id })).stage).toBe('NEGOTIATION')
+    expect((await list()).items.find((item) => item.id === created.id)?.stage).toBe('NEGOTIATION')
+  })
+
   it('a user moved to another team stops seeing the old team’s cached answers at once', async () => {
     const email = `${unique('mover').replace(/\s/g, '-').toLowerCase()}@demo.test`
     await adminA.trpc.users.create.mutate({ email, name: 'Moving salesperson', role: 'SALES', teamId: teams.paris, password: 'Mover-password-2026' })

@@ -7,7 +7,7 @@ import type {
   organisationUpdateInput,
 } from '../../../shared/schemas/organisation.ts'
 import { normalizeName } from '../../../shared/normalize.ts'
-import { recordChange } from '../../cache/invalidation.ts'
+import { invalidatingLike, recordChange } from '../../cache/invalidation.ts'
 import type { Prisma } from '../../db/client.ts'
 import { queryPrepared, sqlOf, utc, type SqlClient } from '../../db/sql.ts'
 import { uuidv7 } from '../../db/uuid.ts'
@@ -139,14 +139,19 @@ export async function createOrganisation(
   const team = teamId === viewer.teamId && viewer.teamName !== null ? { id: teamId, name: viewer.teamName } : await teamOf(db, teamId)
   const now = utc(new Date())
   const event = { type: 'organisation.created', entity: 'organisation', teamId, actorId: viewer.id } as const
-  const { rows } = await queryPrepared(db, CREATE_SQL, [
-    uuidv7(), input.name, normalizeName(input.name), input.type, input.category ?? null, input.stage, input.potentialAmount ?? null,
-    input.email ?? null, input.phone ?? null, input.website ?? null, input.address ?? null, input.city ?? null, input.postalCode ?? null,
-    input.country ?? null, input.language ?? null, input.notes ?? null, input.isActive, input.tags, ownerId, teamId, now,
-    event.type, event.entity, event.actorId, EVENT_LOG_LOCK,
-  ])
-  const { eventId: _eventId, ...created } = rows[0] as Prisma.OrganisationGetPayload<object> & { eventId: string }
-  recordChange({ ...event, payload: eventSnapshot(created) })
+  // Like a Prisma transaction's events, this one's makes the cached answers it changes unreachable
+  // once it has committed, before the answer is sent.
+  const created = await invalidatingLike(ctx.prisma, async () => {
+    const { rows } = await queryPrepared(db, CREATE_SQL, [
+      uuidv7(), input.name, normalizeName(input.name), input.type, input.category ?? null, input.stage, input.potentialAmount ?? null,
+      input.email ?? null, input.phone ?? null, input.website ?? null, input.address ?? null, input.city ?? null, input.postalCode ?? null,
+      input.country ?? null, input.language ?? null, input.notes ?? null, input.isActive, input.tags, ownerId, teamId, now,
+      event.type, event.entity, event.actorId, EVENT_LOG_LOCK,
+    ])
+    const { eventId: _eventId, ...row } = rows[0] as Prisma.OrganisationGetPayload<object> & { eventId: string }
+    recordChange({ ...event, payload: eventSnapshot(row) })
+    return row
+  })
   return { ...created, owner, team, personLinks: [], mandates: [], interactions: [], tasks: [] }
 }
 
