@@ -113,7 +113,8 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
   const ttl = options.ttlSeconds ?? DEFAULT_TTL_SECONDS
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const stats: ReadCacheStats = { hits: 0, misses: 0, shared: 0, bypasses: 0, errors: 0, invalidations: 0 }
-  const flights = createSingleFlight<string>()
+  /** A computed answer: its text, and the serialised form it was written from (read-only, shared by a flight's callers). */
+  const flights = createSingleFlight<{ raw: string; serialized: SuperJSONResult }>()
   let trusted = true
   let recovery: NodeJS.Timeout | undefined
   let closed = false
@@ -195,7 +196,13 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
   }
 
   /** The stored answer's text (superjson), or the computed value itself when the cache is bypassed. */
-  async function lookup<T>(name: string, audience: CacheAudience, input: unknown, compute: () => Promise<T>, personal: boolean): Promise<{ raw: string } | { value: T }> {
+  async function lookup<T>(
+    name: string,
+    audience: CacheAudience,
+    input: unknown,
+    compute: () => Promise<T>,
+    personal: boolean,
+  ): Promise<{ raw: string; serialized?: SuperJSONResult } | { value: T }> {
     if (!trusted) return { value: await bypass(compute) }
     const key = buildCacheKey({ name, audience, personal, input })
     const found = await generationsAndStored(scopesOf(audience), key)
@@ -209,12 +216,13 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
     }
     const flight = flights.run(stamped + key, async () => {
       stats.misses++
-      const raw = superjson.stringify(await compute())
+      const serialized = superjson.serialize(await compute())
+      const raw = JSON.stringify(serialized)
       keep(key, stamped + raw)
-      return raw
+      return { raw, serialized }
     })
     if (flight.shared) stats.shared++
-    return { raw: await flight.promise }
+    return flight.promise
   }
 
   return {
@@ -243,7 +251,9 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
      */
     async answer<T>(name: string, audience: CacheAudience, input: unknown, compute: () => Promise<T>, personal = false): Promise<T> {
       const found = await lookup(name, audience, input, compute, personal)
-      return ('raw' in found ? new WireAnswer(JSON.parse(found.raw) as SuperJSONResult) : found.value) as T
+      if (!('raw' in found)) return found.value
+      // A miss hands over the form it stored (no need to parse what was just written).
+      return new WireAnswer(found.serialized ?? (JSON.parse(found.raw) as SuperJSONResult)) as T
     },
 
     /**
