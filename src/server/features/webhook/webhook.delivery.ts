@@ -37,6 +37,7 @@ const JITTER = 0.1
  * retry's time (Retry-After) does not send it early.
  */
 const EARLY_MS = 1_000
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /**
  * How long the batch job of new deliveries waits before it sends what the committing node's
  * immediate attempts have not (the fallback): past it, a dead node's deliveries go out from another.
@@ -135,21 +136,21 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
   /**
    * Locks the due attempts among these deliveries for this transaction, and reads their endpoint in
    * the same statement; those done, not due (`early`: due within EARLY_MS), or held by another node
-   * are left out. Only delivery rows are locked.
+   * are left out. Only delivery rows are locked. It goes with the transaction's BEGIN as one simple
+   * query (one round trip before the requests go out, not two), so the ids are written into it:
+   * each is checked to be a UUID first.
    */
-  async function claim(sql: SqlClient, deliveryIds: string[], early: boolean): Promise<Claimed[]> {
-    const { rows } = await sql.query(
-      `SELECT d.id::text AS id, d."webhookId"::text AS "webhookId", d.step, d.payload,
+  function claimStatement(deliveryIds: string[], early: boolean): string {
+    const odd = deliveryIds.find((id) => !UUID.test(id))
+    if (odd !== undefined) throw new Error(`Not a delivery id: ${JSON.stringify(odd).slice(0, 100)}`)
+    return `SELECT d.id::text AS id, d."webhookId"::text AS "webhookId", d.step, d.payload,
              w.url, w."isActive", w.secret, w."previousSecret", w."previousSecretExpiresAt", w."failingSince"
       FROM "WebhookDelivery" d JOIN "Webhook" w ON w.id = d."webhookId"
-      WHERE d.id = ANY($1::uuid[])
+      WHERE d.id = ANY('{${deliveryIds.join(',')}}'::uuid[])
         AND d.status IN ('PENDING', 'RETRYING')
-        AND (d."nextRetryAt" IS NULL OR d."nextRetryAt" <= now() + $2 * interval '1 millisecond')
+        AND (d."nextRetryAt" IS NULL OR d."nextRetryAt" <= now() + interval '${early ? EARLY_MS : 0} milliseconds')
       ORDER BY d.id
-      FOR UPDATE OF d SKIP LOCKED`,
-      [deliveryIds, early ? EARLY_MS : 0],
-    )
-    return rows as Claimed[]
+      FOR UPDATE OF d SKIP LOCKED`
   }
 
   function signingSecrets(webhook: { secret: string; previousSecret: string | null; previousSecretExpiresAt: Date | null }) {
@@ -226,8 +227,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     const notices: DeliveryNotice[] = []
     let turns: Turn[] = []
     const outcomes = await attemptTransaction(
-      async (sql) => {
-        const claimed = await claim(sql, deliveryIds, early)
+      claimStatement(deliveryIds, early),
+      async (sql, claimed) => {
         const inactive = claimed.filter((row) => !row.isActive)
         if (inactive.length) {
           await sql.query(
@@ -273,14 +274,15 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
    * flight, and a checked-out `pg` client with no 'error' listener would throw that error out of the
    * process. The transaction is lost (rolled back by the server, its row locks with it) and fails.
    */
-  async function attemptTransaction<T>(work: (sql: pg.PoolClient) => Promise<T>, settings: string): Promise<T> {
+  async function attemptTransaction<T>(claimSql: string, work: (sql: pg.PoolClient, claimed: Claimed[]) => Promise<T>, settings: string): Promise<T> {
     const client = await deps.pool.connect()
     const lost = (error: Error) => logger.warn({ err: error.message }, 'webhook attempt connection lost')
     client.on('error', lost)
     let broken: Error | undefined
     try {
-      await client.query(`BEGIN; ${settings}`)
-      const result = await work(client)
+      // A simple query of several statements answers with one result per statement.
+      const results = (await client.query(`BEGIN; ${settings}; ${claimSql}`)) as unknown as pg.QueryResult[]
+      const result = await work(client, results[results.length - 1].rows as Claimed[])
       await client.query('COMMIT')
       return result
     } catch (error) {
