@@ -104,7 +104,10 @@ export function startEventRelay(deps: {
   }
 
   async function connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: deps.databaseUrl })
+    // The cursor is the only thing this connection writes: its commits need not wait for the disk.
+    // Lost in a crash, it stands a little further back, and the events after it are relayed again,
+    // which every dispatcher ignores (the relay is at-least-once; events carry their ids).
+    const client = new pg.Client({ connectionString: deps.databaseUrl, options: '-c synchronous_commit=off' })
     client.on('notification', () => wake())
     client.on('error', (error) => {
       logger.warn({ err: error.message }, 'event relay connection lost')
