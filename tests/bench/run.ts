@@ -137,7 +137,7 @@ if (live) {
   lines.push(
     '## Live pipeline over two nodes',
     '',
-    `${live.clients} Socket.IO clients (half on each node), ${live.moves} stage changes through node A, one at a time.`,
+    `${live.clients} Socket.IO clients (half on each node; the bench spreads them over ${live.clientThreads} thread(s), BENCH_LIVE_THREADS), ${live.moves} stage changes through node A, one at a time.`,
     '',
     '| measure | value |',
     '|---|---|',
