@@ -10,6 +10,7 @@ import {
 } from '../../../shared/schemas/import.ts'
 import type { SqlClient } from '../../db/sql.ts'
 import type { ParsedFile } from './import-file.ts'
+import { heapGuard, type HeapGuard } from './import-memory.ts'
 import {
   cellText,
   parseAmount,
@@ -130,7 +131,11 @@ interface ValidatedRows {
  * large file's cells take more memory than the plan, and never need to be in memory beside all of it.
  */
 export function planImport(sql: SqlClient, file: ParsedFile, options: PlanOptions): Promise<ImportPlan> {
-  return matchRows(sql, validateRows(file, options.mapping), options)
+  // The parsed cells are dead once validated, and the lookups' lists once matched (import-memory.ts).
+  const heap = heapGuard()
+  const validated = validateRows(file, options.mapping)
+  heap.check()
+  return matchRows(sql, validated, options, heap)
 }
 
 function validateRows(file: ParsedFile, mapping: ImportMapping): ValidatedRows {
@@ -225,13 +230,14 @@ function validateRows(file: ParsedFile, mapping: ImportMapping): ValidatedRows {
   return { rows: parsedRows, problems, counts, columnOf }
 }
 
-async function matchRows(sql: SqlClient, { rows: parsedRows, problems, counts, columnOf }: ValidatedRows, options: PlanOptions): Promise<ImportPlan> {
+async function matchRows(sql: SqlClient, { rows: parsedRows, problems, counts, columnOf }: ValidatedRows, options: PlanOptions, heap: HeapGuard): Promise<ImportPlan> {
   // Owners by e-mail: active members of the target team only.
   const ownerEmails = [...new Set(parsedRows.map((row) => row.ownerEmail).filter((email): email is string => Boolean(email)))]
   const { rows: ownerRows } = await sql.query(`SELECT id::text, email FROM "User" WHERE email IN ${textList(1)} AND "teamId" = $2::uuid AND "isActive"`, [JSON.stringify(ownerEmails), options.teamId])
   const owners = new Map((ownerRows as Array<{ id: string; email: string }>).map((user) => [user.email, user.id]))
 
   const existing = await loadExisting(sql, options.teamId, parsedRows)
+  heap.check()
   const organisations: PlannedOrganisation[] = []
   const organisationByName = new Map<string, PlannedOrganisation>()
   const organisationByEmail = new Map<string, PlannedOrganisation>()

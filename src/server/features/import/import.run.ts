@@ -1,6 +1,4 @@
 import type { ImportCounts, ImportMapping, ImportProgress, DuplicatePolicy } from '../../../shared/schemas/import.ts'
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import type pg from 'pg'
 import { invalidatingLike } from '../../cache/invalidation.ts'
 import type { PrismaClient } from '../../db/client.ts'
@@ -10,6 +8,7 @@ import { appendEvent, appendStagedEvents } from '../../events/event-log.ts'
 import type { Logger } from '../../logger.ts'
 import { notify } from '../notification/notification.projector.ts'
 import { readImportFile, type ParsedFile } from './import-file.ts'
+import { heapGuard } from './import-memory.ts'
 import { planImport } from './import-plan.ts'
 import { planUnits, writePlan } from './import-writer.ts'
 import { summaryTexts } from './import.messages.ts'
@@ -56,8 +55,9 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
       plan.problems = []
       // What planning left (the parsed cells, the matching maps) is dead now but in the old space,
       // where V8 would only collect it once the heap had grown to a multiple of it: collected now,
-      // and again between chunks whenever the heap has grown by HEAP_SLACK_BYTES since.
+      // and again between chunks whenever the heap has grown by the guard's slack (import-memory.ts).
       const heap = heapGuard()
+      heap.collect()
       const units = Math.max(planUnits(plan), 1)
       await writePlan(client, plan, {
         importId,
@@ -93,35 +93,6 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
     )
   }
 }
-
-/** Heap growth allowed between two full collections during a run's writes. */
-const HEAP_SLACK_BYTES = 64 * 1024 * 1024
-
-/**
- * Keeps a run's heap within HEAP_SLACK_BYTES of what it holds: V8 lets its old space grow to two
- * or three times what was alive at its last full collection before collecting again, and during a
- * large import that is the plan (~110 MB for 100,000 rows) plus what each chunk's round trips got
- * promoted. A full collection (~0.1–0.2 s with a 100,000-row plan) when the heap has grown by the
- * slack since the last one: a few per 100,000 rows. `gc` is not exposed to the server's code; V8
- * gives it to a new context once the flag is set.
- */
-function heapGuard() {
-  collect ??= (() => {
-    v8.setFlagsFromString('--expose-gc')
-    return vm.runInNewContext('gc') as () => void
-  })()
-  const collectNow = () => {
-    collect!()
-    return v8.getHeapStatistics().used_heap_size + HEAP_SLACK_BYTES
-  }
-  let limit = collectNow()
-  return {
-    check() {
-      if (v8.getHeapStatistics().used_heap_size > limit) limit = collectNow()
-    },
-  }
-}
-let collect: (() => void) | undefined
 
 /** Problems staged per statement: one JSON text of 100,000 of them is ~15 MB, twice that with a `€`. */
 const PROBLEMS_PER_STATEMENT = 10_000
