@@ -133,12 +133,15 @@ interface ValidatedRows {
 export function planImport(sql: SqlClient, file: ParsedFile, options: PlanOptions): Promise<ImportPlan> {
   // The parsed cells are dead once validated, and the lookups' lists once matched (import-memory.ts).
   const heap = heapGuard()
-  const validated = validateRows(file, options.mapping)
+  const validated = validateRows(file, options.mapping, heap)
   heap.check()
   return matchRows(sql, validated, options, heap)
 }
 
-function validateRows(file: ParsedFile, mapping: ImportMapping): ValidatedRows {
+/** Rows validated between two looks at the heap (the cells of those before are dead). */
+const ROWS_PER_HEAP_CHECK = 10_000
+
+function validateRows(file: ParsedFile, mapping: ImportMapping, heap: HeapGuard): ValidatedRows {
   const columns = file.headers
     .map((header, index) => ({ header, index, field: mapping[header] ?? null }))
     .filter((column): column is { header: string; index: number; field: ImportField } => column.field !== null)
@@ -150,6 +153,7 @@ function validateRows(file: ParsedFile, mapping: ImportMapping): ValidatedRows {
   const parsedRows: ParsedRow[] = []
   file.rows.forEach((row, index, rows) => {
     rows[index] = CONSUMED
+    if (index % ROWS_PER_HEAP_CHECK === ROWS_PER_HEAP_CHECK - 1) heap.check()
     const line = index + 2
     const raw: RowValues = {}
     for (const column of columns) raw[column.field] = row[column.index] ?? null
