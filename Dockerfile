@@ -12,4 +12,4 @@ ENV NODE_ENV=production PORT=3000
 COPY --from=build /app /app
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--expose-gc", "--import", "tsx", "src/server/main.ts"]
+CMD ["node", "--import", "tsx", "src/server/main.ts"]

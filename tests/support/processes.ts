@@ -35,7 +35,7 @@ export async function startServerProcess(
   )
   // SERVER_CPU_PROF_DIR=<dir>: each server writes a V8 CPU profile there when it stops (benchmarks).
   const profile = process.env.SERVER_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF_DIR}`] : []
-  const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
     cwd,
     env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', TOTP_ENCRYPTION_KEY: TEST_TOTP_ENCRYPTION_KEY, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

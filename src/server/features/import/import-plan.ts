@@ -10,7 +10,6 @@ import {
 } from '../../../shared/schemas/import.ts'
 import type { SqlClient } from '../../db/sql.ts'
 import type { ParsedFile } from './import-file.ts'
-import { heapGuard, type HeapGuard } from './import-memory.ts'
 import {
   cellText,
   parseAmount,
@@ -131,17 +130,10 @@ interface ValidatedRows {
  * large file's cells take more memory than the plan, and never need to be in memory beside all of it.
  */
 export function planImport(sql: SqlClient, file: ParsedFile, options: PlanOptions): Promise<ImportPlan> {
-  // The parsed cells are dead once validated, and the lookups' lists once matched (import-memory.ts).
-  const heap = heapGuard()
-  const validated = validateRows(file, options.mapping, heap)
-  heap.check()
-  return matchRows(sql, validated, options, heap)
+  return matchRows(sql, validateRows(file, options.mapping), options)
 }
 
-/** Rows validated between two looks at the heap (the cells of those before are dead). */
-const ROWS_PER_HEAP_CHECK = 10_000
-
-function validateRows(file: ParsedFile, mapping: ImportMapping, heap: HeapGuard): ValidatedRows {
+function validateRows(file: ParsedFile, mapping: ImportMapping): ValidatedRows {
   const columns = file.headers
     .map((header, index) => ({ header, index, field: mapping[header] ?? null }))
     .filter((column): column is { header: string; index: number; field: ImportField } => column.field !== null)
@@ -153,7 +145,6 @@ function validateRows(file: ParsedFile, mapping: ImportMapping, heap: HeapGuard)
   const parsedRows: ParsedRow[] = []
   file.rows.forEach((row, index, rows) => {
     rows[index] = CONSUMED
-    if (index % ROWS_PER_HEAP_CHECK === ROWS_PER_HEAP_CHECK - 1) heap.check()
     const line = index + 2
     const raw: RowValues = {}
     for (const column of columns) raw[column.field] = row[column.index] ?? null
@@ -234,14 +225,13 @@ function validateRows(file: ParsedFile, mapping: ImportMapping, heap: HeapGuard)
   return { rows: parsedRows, problems, counts, columnOf }
 }
 
-async function matchRows(sql: SqlClient, { rows: parsedRows, problems, counts, columnOf }: ValidatedRows, options: PlanOptions, heap: HeapGuard): Promise<ImportPlan> {
+async function matchRows(sql: SqlClient, { rows: parsedRows, problems, counts, columnOf }: ValidatedRows, options: PlanOptions): Promise<ImportPlan> {
   // Owners by e-mail: active members of the target team only.
   const ownerEmails = [...new Set(parsedRows.map((row) => row.ownerEmail).filter((email): email is string => Boolean(email)))]
   const { rows: ownerRows } = await sql.query(`SELECT id::text, email FROM "User" WHERE email IN ${textList(1)} AND "teamId" = $2::uuid AND "isActive"`, [JSON.stringify(ownerEmails), options.teamId])
   const owners = new Map((ownerRows as Array<{ id: string; email: string }>).map((user) => [user.email, user.id]))
 
   const existing = await loadExisting(sql, options.teamId, parsedRows)
-  heap.check()
   const organisations: PlannedOrganisation[] = []
   const organisationByName = new Map<string, PlannedOrganisation>()
   const organisationByEmail = new Map<string, PlannedOrganisation>()

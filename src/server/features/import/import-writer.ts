@@ -8,9 +8,7 @@ import { isLinked, type ImportPlan, type OrganisationValues } from './import-pla
 // Executes a plan inside the caller's transaction with set-based statements (`INSERT … SELECT … FROM
 // json_to_recordset(…)`, `UPDATE … FROM json_to_recordset(…)`), a chunk at a time so that progress
 // can be reported and a cancellation noticed between chunks. Each chunk's undo records are written
-// and its events staged (events/event-log.ts) with it: for new records in the same statement, derived
-// from its rows in SQL; for updated ones from the values read before and returned after. The caller
-// appends the staged events last.
+// and its events staged (events/event-log.ts) as it ends; the caller appends the staged events last.
 // Nothing here commits: the caller's one transaction makes the whole import appear at once, or not
 // at all. Plain SQL on the caller's client (a bare `pg` connection in the run): Prisma's
 // per-statement cost was most of the import's CPU.

@@ -8,7 +8,6 @@ import { appendEvent, appendStagedEvents } from '../../events/event-log.ts'
 import type { Logger } from '../../logger.ts'
 import { notify } from '../notification/notification.projector.ts'
 import { readImportFile, type ParsedFile } from './import-file.ts'
-import { heapGuard } from './import-memory.ts'
 import { planImport } from './import-plan.ts'
 import { planUnits, writePlan } from './import-writer.ts'
 import { summaryTexts } from './import.messages.ts'
@@ -53,11 +52,6 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
       // they would be held through the writes and serialised whole at the end.
       await stageProblems(client, plan.problems)
       plan.problems = []
-      // What planning left (the parsed cells, the matching maps) is dead now but in the old space,
-      // where V8 would only collect it once the heap had grown to a multiple of it: collected now,
-      // and again between chunks whenever the heap has grown by the guard's slack (import-memory.ts).
-      const heap = heapGuard()
-      heap.collect()
       const units = Math.max(planUnits(plan), 1)
       await writePlan(client, plan, {
         importId,
@@ -66,7 +60,6 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
         progress: async (unitsDone) => {
           if (signal.aborted) throw new Error('node shutting down')
           if (reporter.cancelRequested) throw new ImportCancelled()
-          heap.check()
           // Rows of the file, in proportion of the work done (rows with errors count as done).
           reporter.reportSoon(Math.min(row.totalRows, Math.round((row.totalRows * unitsDone) / units)))
         },

@@ -21,7 +21,6 @@ import { addJob } from '../../jobs/queue.ts'
 import { listPage } from '../paging.ts'
 import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
 import { readImportFile, type ParsedFile } from './import-file.ts'
-import { heapGuard } from './import-memory.ts'
 import { planImport } from './import-plan.ts'
 import { cellText } from './import-values.ts'
 import { errorReportCsv, problemMessage } from './import.messages.ts'
@@ -141,9 +140,7 @@ export async function createImport(ctx: ServiceContext, input: { fileName: strin
   }
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'import.csv'
   // Only what the row needs is kept from the parsed file: its cells are let go of before the insert.
-  const heap = heapGuard()
   const { format, sheet, sheets, headers, rows: { length: totalRows } } = await readImportFile(fileName, input.data)
-  heap.check() // the parsed rows are dead already (import-memory.ts)
   // The file goes in as a bare parameter (db/sql.ts): through Prisma, a 12 MB upload grew the
   // process by ~175 MB that it never gave back.
   const id = uuidv7()
