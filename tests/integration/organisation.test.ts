@@ -201,15 +201,17 @@ describe('an organisation’s page in one statement', () => {
   })
 })
 
+/** A demo user as a service's viewer, for calling services directly. */
+async function viewerOf(email: string) {
+  const found = await server.deps.prisma.user.findUniqueOrThrow({ where: { email }, include: { team: true } })
+  return { ...found, teamName: found.team?.name ?? null, mustChangePassword: false, mustEnrolTwoFactor: false }
+}
+
 describe('creating an organisation in one statement', () => {
   it('answers exactly what Prisma reads back, and logs the event appendEvent would, on bare connections and through Prisma', async () => {
     const prisma = server.deps.prisma
     const demo = await demoUsers(prisma)
-    const user = async (email: string) => {
-      const found = await prisma.user.findUniqueOrThrow({ where: { email }, include: { team: true } })
-      return { ...found, teamName: found.team?.name ?? null, mustChangePassword: false, mustEnrolTwoFactor: false }
-    }
-    const [sales, admin, lyonSales] = await Promise.all([user('sales.paris@demo.test'), user('admin@demo.test'), user('sales.lyon@demo.test')])
+    const [sales, admin, lyonSales] = await Promise.all([viewerOf('sales.paris@demo.test'), viewerOf('admin@demo.test'), viewerOf('sales.lyon@demo.test')])
     const everything = {
       name: unique('Créée  d’un coup'), type: 'INVESTOR', category: 'Caisse', stage: 'QUALIFIED', potentialAmount: 1_250_000, email: 'contact@example.fr',
       phone: '+33 1 23 45 67 89', website: 'https://example.fr', address: '1 rue de la Paix', city: 'Nantes', postalCode: '44000', country: 'FR',
@@ -250,10 +252,6 @@ describe('moving a card in one statement', () => {
   it('answers the card Prisma reads back and logs the event the transaction would, on bare connections and through Prisma', async () => {
     const prisma = server.deps.prisma
     const demo = await demoUsers(prisma)
-    const viewerOf = async (email: string) => {
-      const found = await prisma.user.findUniqueOrThrow({ where: { email }, include: { team: true } })
-      return { ...found, teamName: found.team?.name ?? null, mustChangePassword: false, mustEnrolTwoFactor: false }
-    }
     const [sales, admin, lyonSales] = await Promise.all([viewerOf('sales.paris@demo.test'), viewerOf('admin@demo.test'), viewerOf('sales.lyon@demo.test')])
     const statements: string[] = []
     const counted = { query: (text: string, values?: unknown[]) => (statements.push(text), server.deps.sql.query(text, values)) }

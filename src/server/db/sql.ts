@@ -116,21 +116,31 @@ export function createSqlPool(connectionString: string, logger?: Logger, max = 3
 
 /**
  * Runs `work` in one transaction on a connection of its own: committed when it returns, rolled back
- * when it throws. A connection that failed is discarded rather than returned to the pool.
+ * when it throws. A connection that failed is discarded rather than returned to the pool, including
+ * one the server ends while it is checked out with no query in flight (an idle-in-transaction
+ * timeout, a terminated backend): without a listener, `pg` would throw that error out of the process.
+ * `settings` go with BEGIN in one round trip (a simple query may hold several statements: `SET
+ * LOCAL`s, and a last statement whose rows `work` receives, such as a claim).
  */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, options: { settings?: string } = {}): Promise<T> {
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient, opened: any[]) => Promise<T>,
+  options: { settings?: string } = {},
+): Promise<T> {
   const client = await pool.connect()
   let broken: Error | undefined
+  const lost = (error: Error) => (broken = error)
+  client.on('error', lost)
   try {
-    // `SET LOCAL`s go with BEGIN in one round trip (a simple query may hold several statements).
-    await client.query(options.settings ? `BEGIN; ${options.settings}` : 'BEGIN')
-    const result = await work(client)
+    const begun = (await client.query(options.settings ? `BEGIN; ${options.settings}` : 'BEGIN')) as pg.QueryResult | pg.QueryResult[]
+    const result = await work(client, Array.isArray(begun) ? begun[begun.length - 1].rows : [])
     await client.query('COMMIT')
     return result
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
+    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError))
     throw error
   } finally {
+    client.removeListener('error', lost)
     client.release(broken)
   }
 }

@@ -6,7 +6,7 @@ import type { Bus } from '../../infra/bus.ts'
 import { addJobs } from '../../jobs/queue.ts'
 import type { Logger } from '../../logger.ts'
 import { notify } from '../notification/notification.projector.ts'
-import type { SqlClient } from '../../db/sql.ts'
+import { inTransaction, type SqlClient } from '../../db/sql.ts'
 import type { Db } from '../scope.ts'
 import type { SecretBox } from './webhook.secrets.ts'
 import { sendWebhook, type SendOutcome } from './webhook.sender.ts'
@@ -191,7 +191,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
   // attempt go out once, whoever claims it first; what this node does not get to (stopped, dead,
   // failed, too much waiting here) the job or the sweep sends.
   const waiting: string[] = []
-  let runningChunks = 0
+  const draining = new Set<Promise<void>>()
   let stopping = false
 
   /** Attempts these new deliveries now, in this process (a few chunks at once); never throws. */
@@ -200,9 +200,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
     const room = IMMEDIATE_MAX_WAITING - waiting.length
     if (room <= 0) return
     waiting.push(...deliveryIds.slice(0, room))
-    while (runningChunks < IMMEDIATE_CHUNKS && waiting.length > 0) {
-      runningChunks++
-      void drainWaiting().finally(() => runningChunks--)
+    while (draining.size < IMMEDIATE_CHUNKS && waiting.length > 0) {
+      const drain = drainWaiting().finally(() => draining.delete(drain))
+      draining.add(drain)
     }
   }
 
@@ -219,16 +219,16 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
   async function stop() {
     stopping = true
     waiting.length = 0
-    while (runningChunks > 0) await new Promise((resolve) => setTimeout(resolve, 10))
+    await Promise.all(draining)
   }
 
   /** One transaction: claim, send concurrently, record every outcome; then the endpoints' turns and the notices. */
   async function attemptChunk(deliveryIds: string[], retry: boolean, early: boolean): Promise<SendOutcome[]> {
     const notices: DeliveryNotice[] = []
     let turns: Turn[] = []
-    const outcomes = await attemptTransaction(
-      claimStatement(deliveryIds, early),
-      async (sql, claimed) => {
+    const outcomes = await inTransaction(
+      deps.pool,
+      async (sql, claimed: Claimed[]) => {
         const inactive = claimed.filter((row) => !row.isActive)
         if (inactive.length) {
           await sql.query(
@@ -261,37 +261,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps) {
       },
       // The connection waits idle in the transaction while the requests are out: a node that hangs
       // then loses its transaction, and with it the rows' locks.
-      `SET LOCAL idle_in_transaction_session_timeout = ${config.WEBHOOK_TIMEOUT_MS + TRANSACTION_MARGIN_MS}`,
+      // The claim goes with BEGIN: one round trip before the requests go out.
+      { settings: `SET LOCAL idle_in_transaction_session_timeout = ${config.WEBHOOK_TIMEOUT_MS + TRANSACTION_MARGIN_MS}; ${claimStatement(deliveryIds, early)}` },
     )
     for (const turn of turns) await applyTurn(turn)
     if (notices.length) await announce(notices)
     return outcomes
-  }
-
-  /**
-   * `inTransaction` (db/sql.ts) that survives losing its connection while it waits for the requests:
-   * the server ends the session (idle-in-transaction timeout, a terminated backend) with no query in
-   * flight, and a checked-out `pg` client with no 'error' listener would throw that error out of the
-   * process. The transaction is lost (rolled back by the server, its row locks with it) and fails.
-   */
-  async function attemptTransaction<T>(claimSql: string, work: (sql: pg.PoolClient, claimed: Claimed[]) => Promise<T>, settings: string): Promise<T> {
-    const client = await deps.pool.connect()
-    const lost = (error: Error) => logger.warn({ err: error.message }, 'webhook attempt connection lost')
-    client.on('error', lost)
-    let broken: Error | undefined
-    try {
-      // A simple query of several statements answers with one result per statement.
-      const results = (await client.query(`BEGIN; ${settings}; ${claimSql}`)) as unknown as pg.QueryResult[]
-      const result = await work(client, results[results.length - 1].rows as Claimed[])
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
-      throw error
-    } finally {
-      client.removeListener('error', lost)
-      client.release(broken)
-    }
   }
 
   /**
