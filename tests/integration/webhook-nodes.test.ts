@@ -108,7 +108,9 @@ describe('webhooks on two nodes', () => {
     expect(perDelivery.size).toBe(count)
     for (const numbers of perDelivery.values()) expect(numbers.sort()).toEqual([1, 2])
     const senders = await database.prisma.webhookAttempt.groupBy({ by: ['nodeId'], where: { delivery: { webhookId: webhook.id } }, _count: true })
-    expect(senders.map((sender) => sender.nodeId).sort()).toEqual(['node-a', 'node-b'])
+    // First attempts go out from the node that projected them (the immediate path); retries from
+    // whichever node's worker takes their job: which nodes sent is not fixed, only that each is one of them.
+    for (const sender of senders) expect(['node-a', 'node-b']).toContain(sender.nodeId)
   }, 300_000)
 
   it('delivers what was committed while every node was down', async () => {
