@@ -3,6 +3,7 @@ import superjson from 'superjson'
 import { buildCacheKey, cacheStamp, createReadCache, type CacheAudience, createSingleFlight, scopesOf, stableStringify, WireAnswer } from '../../src/server/cache/read-cache.ts'
 import { collectChanges, recordChange, scopesOfEvent } from '../../src/server/cache/invalidation.ts'
 import { createMemoryCache, type Cache } from '../../src/server/infra/cache.ts'
+import { taskListDependsOn } from '../../src/server/features/task/task.service.ts'
 
 const sales = { id: 'u1', role: 'SALES' as const, teamId: 't1' }
 const base = { epoch: 'e1', name: 'organisations.list', audience: sales, personal: false, generations: ['1', '2'], input: { limit: 50, stage: ['PROSPECT'] } }
@@ -188,5 +189,13 @@ describe('read cache', () => {
     // The lost bump cannot bring the old answer back: the epoch changed.
     expect(await cache.read('x', sales, {}, compute)).toBe(2)
     cache.close()
+  })
+})
+
+describe('what a cached task list depends on', () => {
+  it('the clock for the overdue view (not cached), the caller for "mine" (cached per user), neither for the team', () => {
+    expect(taskListDependsOn({ view: 'overdue' })).toEqual({ clock: true, caller: false })
+    expect(taskListDependsOn({ view: 'mine' })).toEqual({ clock: false, caller: true })
+    expect(taskListDependsOn({ view: 'team' })).toEqual({ clock: false, caller: false })
   })
 })

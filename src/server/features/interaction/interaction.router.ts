@@ -15,12 +15,15 @@ import {
 } from './interaction.service.ts'
 
 export const interactionRouter = router({
+  // First pages and records are cached exactly (cache/read-cache.ts, docs/operations.md); later pages are not.
   list: authorizedProcedure('record:read')
     .input(interactionListInput)
-    .query(({ ctx, input }) => listInteractions(ctx, input)),
+    .query(({ ctx, input }) =>
+      input.cursor ? listInteractions(ctx, input) : ctx.readCache.answer('interactions.list', ctx.viewer, input, () => listInteractions(ctx, input)),
+    ),
   byId: authorizedProcedure('record:read')
     .input(byIdInput)
-    .query(({ ctx, input }) => getInteraction(ctx, input.id)),
+    .query(({ ctx, input }) => ctx.readCache.answer('interactions.byId', ctx.viewer, input, () => getInteraction(ctx, input.id))),
   create: authorizedProcedure('record:write')
     .input(interactionCreateInput)
     .mutation(({ ctx, input }) => createInteraction(ctx, input)),

@@ -12,12 +12,13 @@ import { bulkProcedures } from '../bulk.router.ts'
 import { productBulkKind } from './product-bulk.service.ts'
 
 export const productRouter = router({
+  // First pages and records are cached exactly (cache/read-cache.ts, docs/operations.md); later pages are not.
   list: authorizedProcedure('record:read')
     .input(productListInput)
-    .query(({ ctx, input }) => listProducts(ctx, input)),
+    .query(({ ctx, input }) => (input.cursor ? listProducts(ctx, input) : ctx.readCache.answer('products.list', ctx.viewer, input, () => listProducts(ctx, input)))),
   byId: authorizedProcedure('record:read')
     .input(byIdInput)
-    .query(({ ctx, input }) => getProduct(ctx, input.id)),
+    .query(({ ctx, input }) => ctx.readCache.answer('products.byId', ctx.viewer, input, () => getProduct(ctx, input.id))),
   create: authorizedProcedure('record:write')
     .input(productCreateInput)
     .mutation(({ ctx, input }) => createProduct(ctx, input)),

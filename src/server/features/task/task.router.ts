@@ -1,18 +1,24 @@
 import { byIdInput } from '../../../shared/schemas/common.ts'
 import { taskActionInput, taskCreateInput, taskListInput, taskUpdateInput } from '../../../shared/schemas/task.ts'
 import { authorizedProcedure, router } from '../../trpc/trpc.ts'
-import { completeTask, createTask, deleteTask, getTask, getTaskHistory, listTasks, reopenTask, updateTask } from './task.service.ts'
+import { completeTask, createTask, deleteTask, getTask, getTaskHistory, listTasks, reopenTask, taskListDependsOn, updateTask } from './task.service.ts'
 import { taskBulk } from '../../../shared/schemas/bulk.ts'
 import { bulkProcedures } from '../bulk.router.ts'
 import { taskBulkKind } from './task-bulk.service.ts'
 
 export const taskRouter = router({
+  // First pages and records are cached exactly (cache/read-cache.ts, docs/operations.md): "mine" per
+  // user; later pages and the overdue view (which changes as time passes, with no write) are not.
   list: authorizedProcedure('record:read')
     .input(taskListInput)
-    .query(({ ctx, input }) => listTasks(ctx, input)),
+    .query(({ ctx, input }) => {
+      const dependsOn = taskListDependsOn(input)
+      if (input.cursor || dependsOn.clock) return listTasks(ctx, input)
+      return ctx.readCache.answer('tasks.list', ctx.viewer, input, () => listTasks(ctx, input), dependsOn.caller)
+    }),
   byId: authorizedProcedure('record:read')
     .input(byIdInput)
-    .query(({ ctx, input }) => getTask(ctx, input.id)),
+    .query(({ ctx, input }) => ctx.readCache.answer('tasks.byId', ctx.viewer, input, () => getTask(ctx, input.id))),
   /** Who created, changed, completed or reopened the task, newest first (from the event log). */
   history: authorizedProcedure('record:read')
     .input(byIdInput)

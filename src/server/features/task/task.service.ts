@@ -70,6 +70,14 @@ function listWhere(ctx: ServiceContext, input: ListInput, now: Date): Prisma.Tas
   return { AND: and }
 }
 
+/**
+ * What a task list reads besides the records, its input and the caller's role and team (see
+ * `listWhere`): the clock (overdue: a task becomes overdue with no write), the caller (mine).
+ */
+export function taskListDependsOn(input: Pick<ListInput, 'view'>): { clock: boolean; caller: boolean } {
+  return { clock: input.view === 'overdue', caller: input.view === 'mine' }
+}
+
 /** Undated tasks come last in either direction. */
 const LIST_SORTS: Record<ListInput['sort']['field'], ListSort<Prisma.TaskDelegate>> = {
   dueAt: { keyset: ['dueAt'], missing: { dueAt: null } },
