@@ -49,7 +49,7 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
   await new Promise((resolve) => setTimeout(resolve, 1_000))
   const before = { a: rssKb(nodeA.child.pid!), b: rssKb(nodeB.child.pid!) }
 
-  const pending = new Map<string, { sentAt: number; remaining: number }>()
+  const pending = new Map<string, { sentAt: number; remaining: number; first?: number; last?: number }>()
   const latencies: number[] = []
   let delivered = 0
   let lastArrival = 0
@@ -60,6 +60,8 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
     delivered++
     lastArrival = at
     latencies.push(at - waiting.sentAt)
+    waiting.first = Math.min(waiting.first ?? Infinity, at - waiting.sentAt)
+    waiting.last = Math.max(waiting.last ?? 0, at - waiting.sentAt)
     if (--waiting.remaining === 0) pending.delete(key)
   }
 
@@ -103,14 +105,20 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
     const deadline = Date.now() + 30_000
     while (pending.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5))
   }
+  // Each move's answer time, and its first and last arrival: where a slow tail comes from.
+  const perMove: Array<{ answeredMs: number; firstMs: number; lastMs: number }> = []
+  const tenth = (ms: number) => Math.round(ms * 10) / 10
   for (let move = 0; move < MOVES; move++) {
     const id = cards[move % cards.length]
     const round = Math.floor(move / cards.length)
     const from = STAGES[round % 4]
     const to = STAGES[(round % 4) + 1]
-    pending.set(`${id}:${to}`, { sentAt: now(), remaining: CLIENTS })
+    const entry: { sentAt: number; remaining: number; first?: number; last?: number } = { sentAt: now(), remaining: CLIENTS }
+    pending.set(`${id}:${to}`, entry)
     await mover.trpc.pipeline.move.mutate({ id, fromStage: from, toStage: to })
+    const answeredMs = now() - entry.sentAt
     await waitAll()
+    perMove.push({ answeredMs: tenth(answeredMs), firstMs: tenth(entry.first ?? NaN), lastMs: tenth(entry.last ?? NaN) })
   }
   const sorted = [...latencies].sort((a, b) => a - b)
   const latency: LatencyStats = {
@@ -155,6 +163,8 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
     clientThreads: Math.max(1, CLIENT_THREADS),
     moves: MOVES,
     latency,
+    slowestMoves: [...perMove].sort((a, b) => b.lastMs - a.lastMs).slice(0, 5),
+    movesAnsweredP50Ms: percentile(perMove.map((move) => move.answeredMs).sort((a, b) => a - b), 0.5),
     burst: { moves: burstCards.length, deliveries: delivered, seconds: Math.round(burstSeconds * 100) / 100, eventsPerSecond: Math.round(delivered / burstSeconds) },
     memory: { beforeKb: before, afterKb: after, perClientKb: Math.round(perClientKb * 10) / 10 },
   }

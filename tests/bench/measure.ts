@@ -10,6 +10,8 @@ export interface LatencyStats {
   p95Ms: number
   p99Ms: number
   maxMs: number
+  /** The first failure's message, when any (errors are counted, not thrown). */
+  firstError?: string
 }
 
 export function percentile(sorted: number[], fraction: number): number {
@@ -45,6 +47,7 @@ export async function load(
   for (let index = 0; index < (options.warmup ?? 0); index++) await task(index)
   const latencies: number[] = []
   let errors = 0
+  let firstError: string | undefined
   let next = 0
   const startedAt = performance.now()
   async function worker() {
@@ -54,13 +57,15 @@ export async function load(
       try {
         await task(index)
         latencies.push(performance.now() - begin)
-      } catch {
+      } catch (error) {
         errors++
+        firstError ??= (error as Error).message
       }
     }
   }
   await Promise.all(Array.from({ length: options.concurrency }, worker))
-  return summarise(latencies, errors, performance.now() - startedAt)
+  const stats = summarise(latencies, errors, performance.now() - startedAt)
+  return firstError === undefined ? stats : { ...stats, firstError }
 }
 
 /** CPU time (user + system) a process has used so far, in seconds (Linux /proc). */

@@ -118,6 +118,8 @@ for (const [section, rows] of Object.entries(sections)) {
   for (const [name, stats] of Object.entries(rows)) {
     lines.push(`| ${name} | ${stats.requests} | ${stats.errors} | ${stats.requestsPerSecond} | ${stats.p50Ms} | ${stats.p95Ms} | ${stats.p99Ms} |`)
   }
+  const failures = Object.entries(rows).filter(([, stats]) => stats.firstError)
+  if (failures.length) lines.push('', ...failures.map(([name, stats]) => `First error of ${name}: ${stats.firstError!.slice(0, 300)}`))
   lines.push('')
 }
 if (speed) {
@@ -143,6 +145,7 @@ if (live) {
     '|---|---|',
     `| mutation → arrival p50 / p95 / p99 | ${live.latency.p50Ms} / ${live.latency.p95Ms} / ${live.latency.p99Ms} ms |`,
     `| undelivered | ${live.latency.errors} |`,
+    `| moves answered p50; slowest moves (answered / first / last arrival, ms) | ${live.movesAnsweredP50Ms} ms; ${live.slowestMoves.map((move) => `${move.answeredMs} / ${move.firstMs} / ${move.lastMs}`).join('; ')} |`,
     `| burst: ${live.burst.moves} moves → deliveries | ${live.burst.deliveries} in ${live.burst.seconds} s = ${live.burst.eventsPerSecond} events/s |`,
     `| server memory per connected client | ${live.memory.perClientKb} KiB (RSS, both nodes) |`,
     '',

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
@@ -35,12 +36,15 @@ export async function startServerProcess(
   )
   // SERVER_CPU_PROF_DIR=<dir>: each server writes a V8 CPU profile there when it stops (benchmarks).
   const profile = process.env.SERVER_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF_DIR}`] : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
+  // SERVER_TRACE_GC_DIR=<dir>: each server logs its garbage collections (--trace-gc) to <dir>/<NODE_ID>.log.
+  const trace = process.env.SERVER_TRACE_GC_DIR ? ['--trace-gc'] : []
+  const child = spawn(process.execPath, [...profile, ...trace, '--import', 'tsx', 'src/server/main.ts'], {
     cwd,
     env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', TOTP_ENCRYPTION_KEY: TEST_TOTP_ENCRYPTION_KEY, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (output += chunk))
+  if (process.env.SERVER_TRACE_GC_DIR) child.stdout!.pipe(fs.createWriteStream(`${process.env.SERVER_TRACE_GC_DIR}/${env.NODE_ID ?? port}.log`))
   child.stderr!.on('data', (chunk) => (output += chunk))
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const url = `http://127.0.0.1:${port}`
