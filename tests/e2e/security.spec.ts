@@ -25,12 +25,22 @@ test.describe('Content-Security-Policy', () => {
   test('a violation fails the test that caused it', async ({ page }) => {
     test.fail()
     await signIn(page, 'sales.paris@demo.test')
-    await page.evaluate(() => {
-      const style = document.createElement('style')
-      style.textContent = 'body { color: red }'
-      document.head.append(style)
-    })
-    await page.waitForTimeout(500)
+    // Waits until the browser has reported the violation (it does when it next styles the page,
+    // later on a busy machine) rather than a fixed time; after 10 s without one, the test goes on
+    // and passes, which fails it (test.fail).
+    // (No assertion of its own here: any failure would count as the expected one.)
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          document.addEventListener('securitypolicyviolation', () => resolve(), { once: true })
+          setTimeout(resolve, 10_000)
+          const style = document.createElement('style')
+          style.textContent = 'body { color: red }'
+          document.head.append(style)
+        }),
+    )
+    // The watcher's report to this process was sent before this round trip's answer.
+    await page.evaluate(() => undefined)
   })
 })
 
