@@ -48,10 +48,17 @@ describe('search terms', () => {
     const frequencies = { rows: 670_000, common: new Map([['de', 0.17], ['des', 0.15], ['caisse', 0.07], ['paris', 0.1], ['parisien', 0.01]]), rare: 0.0001 }
     const words = queryWords('Caisse des Architectes de Paris')
     const { exactTerms } = textQueries(words, new Map(), new Map())
-    expect(indexQuery(exactTerms, frequencies)).toBe('architectes:AB')
+    expect(indexQuery(exactTerms, frequencies).text).toBe('architectes:AB')
     // Alone, a common word is still looked up; so is a rare prefix.
-    expect(indexQuery(textQueries(queryWords('de'), new Map(), new Map()).exactTerms, frequencies)).toBe('de:*AB')
-    expect(indexQuery(textQueries(queryWords('des zorglub'), new Map(), new Map()).exactTerms, frequencies)).toBe('zorglub:*AB')
+    expect(indexQuery(textQueries(queryWords('de'), new Map(), new Map()).exactTerms, frequencies).text).toBe('de:*AB')
+    expect(indexQuery(textQueries(queryWords('des zorglub'), new Map(), new Map()).exactTerms, frequencies).text).toBe('zorglub:*AB')
+  })
+
+  it('estimates a common prefix to cost far more than a rare word (vague queries are planned for their words)', () => {
+    const frequencies = { rows: 670_000, common: new Map([['de', 0.17], ['des', 0.15]]), rare: 0.0001 }
+    const costOf = (query: string) => indexQuery(textQueries(queryWords(query), new Map(), new Map()).exactTerms, frequencies).cost
+    expect(costOf('de')).toBeGreaterThan(300_000)
+    expect(costOf('caisse des architectes')).toBeLessThan(20_000)
   })
 
   it('highlights matched words on the original, accented title', () => {

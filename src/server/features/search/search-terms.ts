@@ -171,13 +171,20 @@ function shareOf(term: QueryTerm, frequencies: LexemeFrequencies): number {
   return Math.min(share, 1)
 }
 
+export interface IndexQuery {
+  /** The tsquery text of the terms looked up. */
+  text: string
+  /** Estimated cost of the lookups and rechecks (µs, by the costs above). */
+  cost: number
+}
+
 /**
  * The terms the GIN index looks up: the cheapest set by the costs above, and the whole query
  * rechecks the rows it returns (the caller's filter). Very common words ("de", "des") and a prefix
  * of a common word ("paris" → parisien…) cost more in the index than the rows they rule out, when
  * rarer words remain. Chooses speed only: the filter keeps the matches the same.
  */
-export function indexQuery(terms: readonly QueryTerm[], frequencies: LexemeFrequencies): string {
+export function indexQuery(terms: readonly QueryTerm[], frequencies: LexemeFrequencies): IndexQuery {
   const candidates = terms.map((term) => {
     const share = shareOf(term, frequencies)
     return { term, share, cost: share * frequencies.rows * (term.prefixes.length > 0 ? PREFIX_COST : WORD_COST) }
@@ -201,7 +208,7 @@ export function indexQuery(terms: readonly QueryTerm[], frequencies: LexemeFrequ
     best = next.total
   }
   // In the query's order, so that the same words give the same text.
-  return joinTerms(terms.filter((term) => chosen.some((candidate) => candidate.term === term)))
+  return { text: joinTerms(terms.filter((term) => chosen.some((candidate) => candidate.term === term))), cost: best }
 }
 
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', Œ: 'oe', Æ: 'ae' }

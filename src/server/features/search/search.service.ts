@@ -4,7 +4,7 @@ import { Prisma } from '../../db/client.ts'
 import { notFound } from '../../errors.ts'
 import { queryPrepared, sqlOf, type SqlClient } from '../../db/sql.ts'
 import { teamScopeSql, type ServiceContext } from '../scope.ts'
-import { highlightRanges, indexQuery, isCorrection, queryWords, textQueries, type LexemeFrequencies, type QueryTerm, type QueryWord, type TextQueries } from './search-terms.ts'
+import { highlightRanges, indexQuery, isCorrection, queryWords, textQueries, type IndexQuery, type LexemeFrequencies, type QueryWord, type TextQueries } from './search-terms.ts'
 
 // Global search (docs/search.md): each kind's table carries a weighted tsvector kept by triggers;
 // a query's words are matched exactly or as a prefix first, then through corrections found among
@@ -13,6 +13,8 @@ import { highlightRanges, indexQuery, isCorrection, queryWords, textQueries, typ
 
 /** At most this many candidates per tier and kind are ranked: vague queries stay fast. */
 const CANDIDATES_PER_TIER = 500
+/** Lookups estimated to cost more (µs, see indexQuery) are planned for their words. */
+const GENERIC_PLAN_MAX_COST = 300_000
 /** Recent items kept per user. */
 const RECENT_KEPT = 50
 
@@ -141,9 +143,10 @@ export async function search(ctx: ServiceContext, input: z.output<typeof searchQ
   // The kinds in one statement: one round trip, one result, each kind's rows in its order. Its text
   // depends only on the kinds asked for, the scope and whether there are corrections (the words are
   // values), so each connection prepares it once and reuses a generic plan: planning the UNION ALL
-  // cost PostgreSQL more CPU than running it.
+  // cost PostgreSQL more CPU than running it. Vague queries are planned for their words (planSearch).
   const statement = Prisma.join(plan.statements.map(({ sql }) => Prisma.sql`(${sql})`), ' UNION ALL ')
-  const rows: Row[] = (await queryPrepared(readerOf(ctx), statement.text, statement.values)).rows
+  const db = readerOf(ctx)
+  const rows: Row[] = (await (plan.generic ? queryPrepared(db, statement.text, statement.values) : db.query(statement.text, statement.values))).rows
   const groups: SearchGroup[] = []
   for (const { kind } of plan.statements) {
     const found = rows.filter((row) => row.kind === kind)
@@ -159,6 +162,8 @@ export interface SearchPlan {
   corrections: Map<string, string[]>
   /** One statement per kind asked for, run as one (the benchmark EXPLAINs them one by one). */
   statements: Array<{ kind: SearchKind; sql: Prisma.Sql }>
+  /** Whether the statement is prepared and reused on a generic plan (or planned for its words). */
+  generic: boolean
 }
 
 /** The query's words, their stems and corrections, and the SQL of each kind; null for no word. */
@@ -170,8 +175,15 @@ export async function planSearch(ctx: ServiceContext, input: z.output<typeof sea
   const queries = textQueries(words, stems, corrections)
   const normalized = words.map((word) => word.text).join(' ')
   const kinds = SEARCH_KINDS.filter((kind) => !input.kinds || input.kinds.includes(kind))
-  const statements = kinds.map((kind) => ({ kind, sql: rankedSql(ctx, kind, queries, frequencies.get(kind) ?? NO_FREQUENCIES, normalized, input.limit, input.offset) }))
-  return { words, stems, corrections, statements }
+  const lookups = kinds.map((kind) => {
+    const frequenciesOfKind = frequencies.get(kind) ?? NO_FREQUENCIES
+    return { exact: indexQuery(queries.exactTerms, frequenciesOfKind), full: queries.hasTypos ? indexQuery(queries.fullTerms, frequenciesOfKind) : null }
+  })
+  // A lookup of long posting lists (a short prefix, a very common word) is left to a plan made for
+  // its words: PostgreSQL may then read the table in order and stop at the 500th match.
+  const generic = lookups.every(({ exact, full }) => Math.max(exact.cost, full?.cost ?? 0) <= GENERIC_PLAN_MAX_COST)
+  const statements = kinds.map((kind, index) => ({ kind, sql: rankedSql(ctx, kind, queries, lookups[index], generic, normalized, input.limit, input.offset) }))
+  return { words, stems, corrections, statements, generic }
 }
 
 /** The statistics are re-read this often: they change as slowly as ANALYZE runs. */
@@ -242,18 +254,25 @@ async function findCorrections(db: SqlClient, words: readonly QueryWord[]): Prom
   return corrections
 }
 
-function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, frequencies: LexemeFrequencies, normalized: string, limit: number, offset: number): Prisma.Sql {
+/** The index lookups of one kind: of exact and prefix matches, and (with corrections) of every match. */
+interface Lookups {
+  exact: IndexQuery
+  full: IndexQuery | null
+}
+
+function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, lookups: Lookups, generic: boolean, normalized: string, limit: number, offset: number): Prisma.Sql {
   const { title, joins } = KIND_SQL[kind]
   const table = tableOf(kind)
   const scope = (column: Prisma.Sql) => teamScopeSql(ctx.viewer, column)
   const document = Prisma.sql`r."searchDocument"`
-  // Parsed once per statement (an InitPlan), not once per row, in a generic plan too.
-  const tsquery = (text: string) => Prisma.sql`(SELECT to_tsquery('simple', ${text}))`
+  // In a generic plan, each tsquery is parsed once per statement (an InitPlan) rather than once per
+  // row; otherwise the planner sees the words, and how many rows they match.
+  const tsquery = (text: string) => (generic ? Prisma.sql`(SELECT to_tsquery('simple', ${text}))` : Prisma.sql`to_tsquery('simple', ${text})`)
   // The index looks up the words worth it; ts_match_vq (the @@ operator as a function, which no
   // index serves) rechecks the rows against the whole query (always written, so that the text of
   // the statement does not depend on the words).
-  const matches = (terms: QueryTerm[], whole: string) =>
-    Prisma.sql`${document} @@ ${tsquery(indexQuery(terms, frequencies))} AND ts_match_vq(${document}, ${tsquery(whole)})`
+  const matches = (indexed: IndexQuery, whole: string) =>
+    Prisma.sql`${document} @@ ${tsquery(indexed.text)} AND ts_match_vq(${document}, ${tsquery(whole)})`
   const needed = offset + limit + 1
   const inScope = scope(Prisma.sql`r."teamId"`)
   // Ranked as they are read, on the rows the lookups return.
@@ -263,16 +282,16 @@ function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, 
         ts_rank('{0.1, 0.2, 0.4, 1.0}', ${document}, ${tsquery(queries.full)}) AS rank`
   const exactOnly = (when: Prisma.Sql) => Prisma.sql`
       SELECT r.id, 0 AS tier, ${ranking} FROM ${table} r
-      WHERE ${when} AND ${matches(queries.exactTerms, queries.exact)} AND ${inScope}
+      WHERE ${when} AND ${matches(lookups.exact, queries.exact)} AND ${inScope}
       LIMIT ${CANDIDATES_PER_TIER}`
   // With corrections, one lookup of every match (typo ones included) tells each row's tier, unless
   // it fills up: then the exact and prefix matches are looked up on their own, so that typo matches
   // never crowd them out. Typo matches are kept only when exact and prefix ones do not fill the page.
-  const candidates = queries.hasTypos
+  const candidates = lookups.full
     ? Prisma.sql`
     WITH found AS MATERIALIZED (
       SELECT r.id, CASE WHEN ts_match_vq(${document}, ${tsquery(queries.exact)}) THEN 0 ELSE 1 END AS tier, ${ranking} FROM ${table} r
-      WHERE ${matches(queries.fullTerms, queries.full)} AND ${inScope}
+      WHERE ${matches(lookups.full, queries.full)} AND ${inScope}
       LIMIT ${CANDIDATES_PER_TIER}
     ), exact AS MATERIALIZED (
       SELECT * FROM found WHERE tier = 0 AND (SELECT count(*) FROM found) < ${CANDIDATES_PER_TIER}
