@@ -344,6 +344,16 @@ describe('exact read cache of people, mandates, products, interactions and tasks
     }
   }, 90_000)
 
+  it('the overdue view of tasks, which changes as time passes with no write, is read afresh each time', async () => {
+    const organisation = await salesA.trpc.organisations.create.mutate({ name: unique('Due soon'), type: 'INVESTOR' })
+    const overdue = () => salesB.trpc.tasks.list.query({ view: 'overdue', organisationId: organisation.id })
+    const task = await salesA.trpc.tasks.create.mutate({ title: unique('Due in a moment'), organisationId: organisation.id, dueAt: new Date(Date.now() + 1_500) })
+    expect((await overdue()).items).toEqual([])
+    expect((await overdue()).items).toEqual([])
+    await new Promise((resolve) => setTimeout(resolve, 2_000))
+    expect((await overdue()).items.map((item) => item.id)).toEqual([task.id])
+  })
+
   it('a member of another team, VIEWER or SALES, never gets a cached answer of a team they cannot read', async () => {
     const organisation = await salesA.trpc.organisations.create.mutate({ name: unique('Paris secret'), type: 'SUPPLIER' })
     const person = await salesA.trpc.people.create.mutate({ firstName: 'Secret', lastName: unique('Parisien'), links: [{ organisationId: organisation.id, isPrimary: true }] })
