@@ -63,19 +63,25 @@ async function runOne(server: ServerProcess, client: TestClient, rows: number): 
     phasePeakRssMb[phase] = Math.round(Math.max(phasePeak, rssMb(pid)))
     phasePeak = 0
   }
+  const started = performance.now()
+  let phase = 'upload'
+  const trace: string[] = []
   const sampler = setInterval(() => {
     const current = rssMb(pid)
     peakRssMb = Math.max(peakRssMb, current)
     phasePeak = Math.max(phasePeak, current)
+    trace.push(`${Math.round(performance.now() - started)}\t${phase}\t${Math.round(current)}`)
   }, 50)
   try {
     const [uploaded, uploadMs] = await timed(() => upload(server.url, client, `bench-${rows}.csv`, data))
     endPhase('upload')
+    phase = 'dryRun'
     if (uploaded.status !== 201) throw new Error(`upload refused: ${JSON.stringify(uploaded.body)}\n${server.output().slice(-3000)}`)
     const id = uploaded.body.id as string
     const preview = await client.trpc.imports.preview.query({ id })
     const [, dryRunMs] = await timed(() => client.trpc.imports.dryRun.mutate({ id, mapping: preview.mapping, duplicatePolicy: 'skip' }))
     endPhase('dryRun')
+    phase = 'import'
     const [done, importMs] = await timed(async () => {
       await client.trpc.imports.start.mutate({ id })
       for (;;) {
@@ -101,6 +107,8 @@ async function runOne(server: ServerProcess, client: TestClient, rows: number): 
     }
   } finally {
     clearInterval(sampler)
+    // BENCH_IMPORT_TRACE=<dir>: the server's RSS every 50 ms, with the phase, per file size.
+    if (process.env.BENCH_IMPORT_TRACE) fs.writeFileSync(`${process.env.BENCH_IMPORT_TRACE}/imports-${rows}.tsv`, `${trace.join('\n')}\n`)
   }
 }
 

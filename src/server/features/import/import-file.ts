@@ -19,7 +19,8 @@ export interface ParsedFile {
   sheets: string[]
   sheet: string | null
   headers: string[]
-  rows: Cell[][]
+  /** Data rows (the header excluded). */
+  rowCount: number
   /** Detected text encoding and delimiter (CSV only). */
   encoding?: 'utf-8' | 'utf-16' | 'windows-1252'
   delimiter?: string
@@ -54,11 +55,19 @@ export function detectFormat(fileName: string, data: Buffer): ImportFormat {
   return 'csv'
 }
 
-export async function readImportFile(fileName: string, data: Buffer, sheet?: string | null): Promise<ParsedFile> {
+/**
+ * Given a readable header (not blank, not too wide), what to do with each data row as it is read
+ * (`index` from 0, line `index + 2`); nothing to only count them. A row's cells are its own: it may
+ * keep them, but a large file's rows are never all kept (the file is read to be counted, previewed
+ * or validated row by row).
+ */
+export type RowReader = (headers: string[]) => ((row: Cell[], index: number) => void) | undefined
+
+export async function readImportFile(fileName: string, data: Buffer, sheet?: string | null, rows?: RowReader): Promise<ParsedFile> {
   if (data.length === 0) throw fileError('FILE_EMPTY', 'The file is empty')
   if (data.length > IMPORT_LIMITS.fileBytes) throw fileError('FILE_TOO_LARGE', 'The file is too large')
   const format = detectFormat(fileName, data)
-  return format === 'xlsx' ? readXlsx(data, sheet ?? null) : readCsv(data)
+  return format === 'xlsx' ? readXlsx(data, sheet ?? null, rows) : readCsv(data, rows)
 }
 
 /** BOM first, then strict UTF-8, then Windows-1252 (which decodes any byte, so it comes last). */
@@ -74,12 +83,14 @@ export function decodeText(data: Buffer): { text: string; encoding: 'utf-8' | 'u
   }
 }
 
-function readCsv(data: Buffer): ParsedFile {
+function readCsv(data: Buffer, rows: RowReader | undefined): ParsedFile {
   const { text, encoding } = decodeText(data)
-  // Row by row (`step`): each row's cells are copied out as it is read, so Papa's rows (substrings
-  // of the decoded text) are never all in memory beside their copies.
+  // Row by row (`step`): a row is handed over (its cells copied) or only counted as it is read, so
+  // the file's rows are never all in memory; the limits are checked in the same order as before
+  // reading, once the rows are counted.
   let header: string[] | undefined
-  const rows: Cell[][] = []
+  let readRow: ((row: Cell[], index: number) => void) | undefined
+  let rowCount = 0
   let delimiter: string | undefined
   Papa.parse<string[]>(text, {
     delimitersToGuess: [';', ',', '\t', '|'],
@@ -88,14 +99,23 @@ function readCsv(data: Buffer): ParsedFile {
     preview: IMPORT_LIMITS.rows + 2,
     step: ({ data: row, meta }) => {
       delimiter ??= meta.delimiter
-      if (header === undefined) header = row.map(ownCopy)
-      else rows.push(row.map((cell) => (cell === '' ? null : ownCopy(cell))))
+      if (header === undefined) {
+        header = row.map(ownCopy)
+        if (!isBlank(header) && header.length <= IMPORT_LIMITS.columns) readRow = rows?.(uniqueHeaders(header))
+      } else {
+        if (readRow && rowCount < IMPORT_LIMITS.rows) readRow(row.map((cell) => (cell === '' ? null : ownCopy(cell))), rowCount)
+        rowCount += 1
+      }
     },
   })
-  if (!header || header.every((cell) => cell.trim() === '')) throw fileError('NO_HEADER', 'The first line must hold the column names')
-  if (rows.length > IMPORT_LIMITS.rows) throw fileError('TOO_MANY_ROWS', 'The file has too many rows')
+  if (!header || isBlank(header)) throw fileError('NO_HEADER', 'The first line must hold the column names')
+  if (rowCount > IMPORT_LIMITS.rows) throw fileError('TOO_MANY_ROWS', 'The file has too many rows')
   if (header.length > IMPORT_LIMITS.columns) throw fileError('TOO_MANY_COLUMNS', 'The file has too many columns')
-  return { format: 'csv', sheets: [], sheet: null, headers: uniqueHeaders(header), rows, encoding, delimiter }
+  return { format: 'csv', sheets: [], sheet: null, headers: uniqueHeaders(header), rowCount, encoding, delimiter }
+}
+
+function isBlank(header: string[]): boolean {
+  return header.every((cell) => cell.trim() === '')
 }
 
 /**
@@ -165,7 +185,7 @@ export async function checkZip(data: Buffer): Promise<void> {
   zip.close()
 }
 
-async function readXlsx(data: Buffer, sheetName: string | null): Promise<ParsedFile> {
+async function readXlsx(data: Buffer, sheetName: string | null, reader: RowReader | undefined): Promise<ParsedFile> {
   await checkZip(data)
   const workbook = new ExcelJS.Workbook()
   try {
@@ -185,9 +205,12 @@ async function readXlsx(data: Buffer, sheetName: string | null): Promise<ParsedF
     for (let column = 1; column <= width; column++) cells.push(cellValue(row.getCell(column).value))
     if (cells.some((cell) => cell !== null && cell !== '')) rows.push(cells)
   })
-  const [header, ...body] = rows
+  const header = rows.shift()
   if (!header) throw fileError('NO_HEADER', 'The first line must hold the column names')
-  return { format: 'xlsx', sheets, sheet: worksheet.name, headers: uniqueHeaders(header), rows: body }
+  const headers = uniqueHeaders(header)
+  const readRow = reader?.(headers)
+  if (readRow) rows.forEach((row, index) => readRow(row, index))
+  return { format: 'xlsx', sheets, sheet: worksheet.name, headers, rowCount: rows.length }
 }
 
 /** A cell as its value: formulas give their computed result, dates stay dates, rich text is joined. */

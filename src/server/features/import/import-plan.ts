@@ -9,7 +9,7 @@ import {
   type ImportProblemCode,
 } from '../../../shared/schemas/import.ts'
 import type { SqlClient } from '../../db/sql.ts'
-import type { ParsedFile } from './import-file.ts'
+import type { ParsedFile, RowReader } from './import-file.ts'
 import {
   cellText,
   parseAmount,
@@ -106,9 +106,6 @@ const TEXT_LIMITS: Partial<Record<ImportField, number>> = {
 
 type RowValues = Partial<Record<ImportField, Cell>>
 
-/** What a row of the file becomes once validated. */
-const CONSUMED: Cell[] = []
-
 interface ParsedRow {
   line: number
   organisation: OrganisationValues | null
@@ -125,26 +122,43 @@ interface ValidatedRows {
 }
 
 /**
- * Consumes `file.rows` (each row is emptied once validated), and is not `async`, so that nothing
- * holds the file once its rows are validated (when the caller keeps no reference to it either): a
- * large file's cells take more memory than the plan, and never need to be in memory beside all of it.
+ * Plans an import as its file is read: `read` reads it with the row reader it is given
+ * (`readImportFile`), which validates each row as it is parsed, so the file's cells are never all in
+ * memory (only each valid row's values are kept). `mapping` gets the file's headers, and may refuse
+ * them by throwing before any row is read.
  */
-export function planImport(sql: SqlClient, file: ParsedFile, options: PlanOptions): Promise<ImportPlan> {
-  return matchRows(sql, validateRows(file, options.mapping), options)
+export async function planImport(
+  sql: SqlClient,
+  read: (rows: RowReader) => Promise<ParsedFile>,
+  options: Omit<PlanOptions, 'mapping'> & { mapping: (headers: string[]) => ImportMapping },
+): Promise<{ plan: ImportPlan; file: ParsedFile; mapping: ImportMapping }> {
+  let validation: RowValidation | undefined
+  const file = await read((headers) => {
+    validation = rowValidation(headers, options.mapping(headers))
+    return validation.readRow
+  })
+  // A readable file always has a header its reader was given.
+  if (!validation) throw new Error('import file read without its header')
+  const plan = await matchRows(sql, validation.result(file.rowCount), { ...options, mapping: validation.mapping })
+  return { plan, file, mapping: validation.mapping }
 }
 
-function validateRows(file: ParsedFile, mapping: ImportMapping): ValidatedRows {
-  const columns = file.headers
+interface RowValidation {
+  mapping: ImportMapping
+  readRow(row: Cell[], index: number): void
+  result(rowCount: number): ValidatedRows
+}
+
+function rowValidation(headers: string[], mapping: ImportMapping): RowValidation {
+  const columns = headers
     .map((header, index) => ({ header, index, field: mapping[header] ?? null }))
     .filter((column): column is { header: string; index: number; field: ImportField } => column.field !== null)
   const columnOf = new Map(columns.map((column) => [column.field, column.header]))
   const problems: ImportProblem[] = []
   const counts = emptyImportCounts()
-  counts.rows = file.rows.length
-
   const parsedRows: ParsedRow[] = []
-  file.rows.forEach((row, index, rows) => {
-    rows[index] = CONSUMED
+
+  const readRow = (row: Cell[], index: number) => {
     const line = index + 2
     const raw: RowValues = {}
     for (const column of columns) raw[column.field] = row[column.index] ?? null
@@ -221,8 +235,15 @@ function validateRows(file: ParsedFile, mapping: ImportMapping): ValidatedRows {
       return
     }
     parsedRows.push({ line, organisation, person, ownerEmail })
-  })
-  return { rows: parsedRows, problems, counts, columnOf }
+  }
+  return {
+    mapping,
+    readRow,
+    result(rowCount) {
+      counts.rows = rowCount
+      return { rows: parsedRows, problems, counts, columnOf }
+    },
+  }
 }
 
 async function matchRows(sql: SqlClient, { rows: parsedRows, problems, counts, columnOf }: ValidatedRows, options: PlanOptions): Promise<ImportPlan> {

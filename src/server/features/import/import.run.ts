@@ -7,7 +7,7 @@ import { DomainError } from '../../errors.ts'
 import { appendEvent, appendStagedEvents } from '../../events/event-log.ts'
 import type { Logger } from '../../logger.ts'
 import { notify } from '../notification/notification.projector.ts'
-import { readImportFile, type ParsedFile } from './import-file.ts'
+import { readImportFile } from './import-file.ts'
 import { planImport } from './import-plan.ts'
 import { planUnits, writePlan } from './import-writer.ts'
 import { summaryTexts } from './import.messages.ts'
@@ -46,8 +46,7 @@ export async function runImport(deps: RunDeps, importId: string, signal: AbortSi
 
   try {
     await invalidatingLike(prisma, () => inTransaction(deps.sqlPool, async (client) => {
-      // No reference kept to the parsed file: planImport lets go of it once its rows are validated.
-      const plan = await planImport(client, await readStoredFile(deps.sqlPool, row), { teamId: row.teamId, mapping: row.mapping as ImportMapping, policy: row.duplicatePolicy as DuplicatePolicy })
+      const plan = await planStoredFile(client, deps.sqlPool, row)
       // The run's problems are staged now, in its transaction, and let go of: up to one per row,
       // they would be held through the writes and serialised whole at the end.
       await stageProblems(client, plan.problems)
@@ -104,10 +103,18 @@ async function stageProblems(sql: SqlClient, problems: unknown[]): Promise<void>
   }
 }
 
-/** The stored upload, read and parsed. */
-async function readStoredFile(pool: pg.Pool, row: { id: string; sheet: string | null }): Promise<ParsedFile> {
+/**
+ * The plan of the stored upload, each row validated as it is read (the file's cells are never all in
+ * memory); the file itself is let go of when this returns, before the writes.
+ */
+async function planStoredFile(client: SqlClient, pool: pg.Pool, row: { id: string; teamId: string; sheet: string | null; mapping: unknown; duplicatePolicy: string }) {
   const { fileName, data } = await storedFile(pool, row.id)
-  return readImportFile(fileName, data, row.sheet)
+  const { plan } = await planImport(client, (rows) => readImportFile(fileName, data, row.sheet, rows), {
+    teamId: row.teamId,
+    mapping: () => row.mapping as ImportMapping,
+    policy: row.duplicatePolicy as DuplicatePolicy,
+  })
+  return plan
 }
 
 /**

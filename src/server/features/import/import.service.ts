@@ -20,9 +20,9 @@ import { appendEvent, appendEvents } from '../../events/event-log.ts'
 import { addJob } from '../../jobs/queue.ts'
 import { listPage } from '../paging.ts'
 import { targetTeam, teamScope, type Db, type ServiceContext } from '../scope.ts'
-import { readImportFile, type ParsedFile } from './import-file.ts'
+import { readImportFile } from './import-file.ts'
 import { planImport } from './import-plan.ts'
-import { cellText } from './import-values.ts'
+import { cellText, type Cell } from './import-values.ts'
 import { errorReportCsv, problemMessage } from './import.messages.ts'
 
 // Imports (SPEC §4.6): upload → preview and mapping → dry run → run in the background (the job
@@ -81,13 +81,16 @@ async function findImport(ctx: ServiceContext, id: string) {
 /**
  * How many problems an import has, and the first `limit` of them (all without a limit), cut in the
  * database: a large file's list holds 100,000 of them, too many to load for every look at the import.
+ * Plain SQL (on a bare connection when there is one): an import's page asks for them at every status
+ * change, and Prisma's raw queries cost several times the memory to read the same JSON.
  */
-async function problemsOf(db: Db, id: string, limit?: number): Promise<{ count: number; problems: ImportProblem[] }> {
-  const [row] = await db.$queryRaw<Array<{ count: number; problems: ImportProblem[] }>>`
-    SELECT jsonb_array_length(problems)::int AS count,
-      ${limit === undefined ? Prisma.sql`problems` : Prisma.sql`jsonb_path_query_array(problems, ${`$[0 to ${limit - 1}]`}::jsonpath)`} AS problems
-    FROM "Import" WHERE id = ${id}::uuid`
-  return row ?? { count: 0, problems: [] }
+async function problemsOf(sql: SqlClient, id: string, limit?: number): Promise<{ count: number; problems: ImportProblem[] }> {
+  const { rows } = await sql.query(
+    `SELECT jsonb_array_length(problems)::int AS count, ${limit === undefined ? 'problems' : 'jsonb_path_query_array(problems, $2::jsonpath)'} AS problems
+    FROM "Import" WHERE id = $1::uuid`,
+    limit === undefined ? [id] : [id, `$[0 to ${limit - 1}]`],
+  )
+  return (rows[0] as { count: number; problems: ImportProblem[] } | undefined) ?? { count: 0, problems: [] }
 }
 
 /** Bytes of the stored upload read per statement. */
@@ -139,8 +142,8 @@ export async function createImport(ctx: ServiceContext, input: { fileName: strin
     if (!team) throw new DomainError('INVALID', 'Choose a team', { fieldErrors: { teamId: ['Unknown team'] } })
   }
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'import.csv'
-  // Only what the row needs is kept from the parsed file: its cells are let go of before the insert.
-  const { format, sheet, sheets, headers, rows: { length: totalRows } } = await readImportFile(fileName, input.data)
+  // Read to be counted: no row is kept.
+  const { format, sheet, sheets, headers, rowCount: totalRows } = await readImportFile(fileName, input.data)
   // The file goes in as a bare parameter (db/sql.ts): through Prisma, a 12 MB upload grew the
   // process by ~175 MB that it never gave back.
   const id = uuidv7()
@@ -161,7 +164,10 @@ export async function previewImport(ctx: ServiceContext, input: z.output<typeof 
   const found = await findImport(ctx, input.id)
   const { fileName, data } = await storedFile(sqlFor(ctx.prisma), input.id)
   const sheet = input.sheet ?? found.sheet
-  const file = await readImportFile(fileName, data, sheet)
+  const rows: Cell[][] = []
+  const file = await readImportFile(fileName, data, sheet, () => (row, index) => {
+    if (index < PREVIEW_ROWS) rows.push(row)
+  })
   const saved = (found.mapping ?? {}) as ImportMapping
   // The saved mapping applies while the columns are the same; another sheet gets its own suggestion.
   const mapping = file.headers.every((header) => header in saved) ? saved : suggestMapping(file.headers)
@@ -177,8 +183,8 @@ export async function previewImport(ctx: ServiceContext, input: z.output<typeof 
     headers: file.headers,
     mapping,
     duplicatePolicy: found.duplicatePolicy as DuplicatePolicy,
-    totalRows: file.rows.length,
-    rows: file.rows.slice(0, PREVIEW_ROWS).map((row) => file.headers.map((_, index) => cellText(row[index] ?? null))),
+    totalRows: file.rowCount,
+    rows: rows.map((row) => file.headers.map((_, index) => cellText(row[index] ?? null))),
   }
 }
 
@@ -190,26 +196,47 @@ export function renderProblems(problems: ImportProblem[], language: string) {
 export async function dryRunImport(ctx: ServiceContext, input: z.output<typeof importConfigureInput>): Promise<DryRunReport> {
   const found = await findImport(ctx, input.id)
   if (found.status !== 'DRAFT') throw new DomainError('CONFLICT', 'This import has already been started')
-  const { fileName, data } = await storedFile(sqlFor(ctx.prisma), input.id)
-  let file: ParsedFile | null = await readImportFile(fileName, data, input.sheet ?? found.sheet)
-  const mapping = mappingFor(file, input.mapping)
-  const { sheet, rows: { length: totalRows } } = file
   const sql = sqlFor(ctx.prisma)
-  const planned = planImport(sql, file, { teamId: found.teamId, mapping, policy: input.duplicatePolicy })
-  file = null // its rows are validated: the cells are let go of while they are matched
-  const plan = await planned
+  const { fileName, data } = await storedFile(sql, input.id)
+  const {
+    plan,
+    mapping,
+    file: { sheet, rowCount: totalRows },
+  } = await planImport(sql, (rows) => readImportFile(fileName, data, input.sheet ?? found.sheet, rows), {
+    teamId: found.teamId,
+    mapping: (headers) => mappingFor(headers, input.mapping),
+    policy: input.duplicatePolicy,
+  })
   // Plain SQL, JSON as one parameter each: through Prisma, 100,000 problems cost ~100 MB.
   await sql.query(
     `UPDATE "Import" SET sheet = $2, mapping = $3::jsonb, "duplicatePolicy" = $4, "totalRows" = $5, counts = $6::jsonb, problems = $7::json::jsonb, "updatedAt" = $8::timestamp
     WHERE id = $1::uuid`,
-    [found.id, sheet, JSON.stringify(mapping), input.duplicatePolicy, totalRows, JSON.stringify(plan.counts), jsonParameter(sql, plan.problems), utc(new Date())],
+    [found.id, sheet, JSON.stringify(mapping), input.duplicatePolicy, totalRows, JSON.stringify(plan.counts), jsonArrayParameter(sql, plan.problems), utc(new Date())],
   )
   return { counts: plan.counts, problems: renderProblems(plan.problems.slice(0, PROBLEMS_SHOWN), ctx.viewer.language), problemCount: plan.problems.length }
 }
 
+/** Items serialised per slice of a JSON array parameter. */
+const JSON_SLICE = 10_000
+
+/**
+ * A long list as one JSON array parameter, serialised a slice at a time into the Buffer a bare
+ * connection sends: as one text, 100,000 problems are ~26 MB of heap (two bytes a character once one
+ * holds a `€`) beside their Buffer; a slice's text is a few MB and dies young.
+ */
+function jsonArrayParameter(sql: SqlClient, items: unknown[]): Buffer | string {
+  const parts: Buffer[] = []
+  for (let start = 0; start < items.length; start += JSON_SLICE) {
+    const slice = jsonParameter(sql, items.slice(start, start + JSON_SLICE))
+    if (typeof slice === 'string') return jsonParameter(sql, items) // not a bare connection: one text
+    parts.push(Buffer.from(start === 0 ? '[' : ','), slice.subarray(1, -1))
+  }
+  return parts.length === 0 ? jsonParameter(sql, items) : Buffer.concat([...parts, Buffer.from(']')])
+}
+
 /** Only the file's columns can be mapped; a column the mapping omits is ignored. */
-function mappingFor(file: ParsedFile, requested: ImportMapping): ImportMapping {
-  const unknown = Object.keys(requested).filter((header) => !file.headers.includes(header))
+function mappingFor(headers: string[], requested: ImportMapping): ImportMapping {
+  const unknown = Object.keys(requested).filter((header) => !headers.includes(header))
   if (unknown.length > 0) {
     throw new DomainError('INVALID', 'The mapping names columns the file does not have', { fieldErrors: { mapping: unknown.slice(0, 10) } })
   }
@@ -220,7 +247,7 @@ function mappingFor(file: ParsedFile, requested: ImportMapping): ImportMapping {
   if (!fields.includes('organisation.name') && !fields.includes('person.lastName')) {
     throw new DomainError('INVALID', 'Map a column to the organisation name or to the person’s last name', { fieldErrors: { mapping: ['No name column'] } })
   }
-  return Object.fromEntries(file.headers.map((header) => [header, requested[header] ?? null]))
+  return Object.fromEntries(headers.map((header) => [header, requested[header] ?? null]))
 }
 
 export async function startImport(ctx: ServiceContext, id: string): Promise<ImportSummary> {
@@ -257,7 +284,7 @@ export async function cancelImport(ctx: ServiceContext, id: string): Promise<Imp
 
 export async function getImport(ctx: ServiceContext, id: string) {
   const { mapping: _mapping, ...summary } = await findImport(ctx, id)
-  const { count, problems } = await problemsOf(ctx.prisma, id, PROBLEMS_SHOWN)
+  const { count, problems } = await problemsOf(sqlFor(ctx.prisma), id, PROBLEMS_SHOWN)
   return { ...toSummary(summary, count), problems: renderProblems(problems, ctx.viewer.language) }
 }
 
@@ -276,7 +303,7 @@ export async function listImports(ctx: ServiceContext, input: z.output<typeof im
 
 export async function importErrorReport(ctx: ServiceContext, id: string) {
   const found = await findImport(ctx, id)
-  const { problems } = await problemsOf(ctx.prisma, id)
+  const { problems } = await problemsOf(sqlFor(ctx.prisma), id)
   const base = found.fileName.replace(/\.[^.]+$/, '')
   return { fileName: `${base}-${ctx.viewer.language === 'en' ? 'errors' : 'erreurs'}.csv`, csv: errorReportCsv(problems, ctx.viewer.language) }
 }
