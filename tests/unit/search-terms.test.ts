@@ -39,19 +39,27 @@ describe('search terms', () => {
       hasTypos: true,
     })
     expect(queries.fullTerms).toEqual([
-      { text: '(dupnot:AB | dupont:)', lexemes: ['dupnot', 'dupont'], prefixes: [] },
-      { text: '(cec:*AB | cec:*CD)', lexemes: [], prefixes: ['cec'] },
+      { text: '(dupnot:AB | dupont:)', lookup: '(dupnot | dupont)', lexemes: ['dupnot', 'dupont'], prefixes: [] },
+      { text: '(cec:*AB | cec:*CD)', lookup: 'cec:*', lexemes: [], prefixes: ['cec'] },
     ])
+  })
+
+  it('looks each prefix up once in the index: a stem equal to the word, or covered by a shorter prefix, or a correction it covers', () => {
+    const words = queryWords('reunions marie')
+    const stems = new Map([['reunions', ['reunion']], ['marie', ['mari']]])
+    const { fullTerms } = textQueries(words, stems, new Map([['marie', ['maria', 'mario', 'morie']]]))
+    expect(fullTerms.map((term) => term.lookup)).toEqual(['(reunions | reunion)', '(mari:* | morie)'])
+    expect(fullTerms[1].text).toBe('(marie:*AB | mari:*CD | maria: | mario: | morie:)')
   })
 
   it('leaves very common words and the prefix of a common word out of the index lookup when rarer words remain', () => {
     const frequencies = { rows: 670_000, common: new Map([['de', 0.17], ['des', 0.15], ['caisse', 0.07], ['paris', 0.1], ['parisien', 0.01]]), rare: 0.0001 }
     const words = queryWords('Caisse des Architectes de Paris')
     const { exactTerms } = textQueries(words, new Map(), new Map())
-    expect(indexQuery(exactTerms, frequencies).text).toBe('architectes:AB')
+    expect(indexQuery(exactTerms, frequencies).text).toBe('architectes')
     // Alone, a common word is still looked up; so is a rare prefix.
-    expect(indexQuery(textQueries(queryWords('de'), new Map(), new Map()).exactTerms, frequencies).text).toBe('de:*AB')
-    expect(indexQuery(textQueries(queryWords('des zorglub'), new Map(), new Map()).exactTerms, frequencies).text).toBe('zorglub:*AB')
+    expect(indexQuery(textQueries(queryWords('de'), new Map(), new Map()).exactTerms, frequencies).text).toBe('de:*')
+    expect(indexQuery(textQueries(queryWords('des zorglub'), new Map(), new Map()).exactTerms, frequencies).text).toBe('zorglub:*')
   })
 
   it('estimates a common prefix to cost far more than a rare word (vague queries are planned for their words)', () => {

@@ -81,6 +81,12 @@ export function editDistance(a: string, b: string, max: number): number {
 export interface QueryTerm {
   /** `word:AB`, or `(word:AB | stem:CD | correction:)`. */
   text: string
+  /**
+   * What the index looks up for it: the same alternatives at any weight (GIN keeps no weights, the
+   * recheck applies them), each lexeme or prefix once, and a prefix only if no shorter one covers it.
+   * The index reads a prefix's posting lists once per occurrence in the tsquery.
+   */
+  lookup: string
   /** Lexemes matched whole. */
   lexemes: string[]
   /** Lexemes matched as prefixes (the last word and its stems). */
@@ -95,10 +101,14 @@ function termOf(word: QueryWord, stems: readonly string[], corrections: readonly
   const parts = [`${word.text}${star}${weights === 'names' ? 'A' : 'AB'}`]
   if (weights === 'all') for (const stem of stems) parts.push(`${stem}${star}CD`)
   for (const correction of fixes) parts.push(`${correction}:${weights === 'names' ? 'A' : weights === 'ids' ? 'AB' : ''}`)
+  const prefixes = word.prefix ? [...new Set(typed)].filter((prefix, _, all) => !all.some((other) => other !== prefix && prefix.startsWith(other))) : []
+  const lexemes = [...new Set(word.prefix ? fixes : [...typed, ...fixes])].filter((lexeme) => !prefixes.some((prefix) => lexeme.startsWith(prefix)))
+  const lookup = [...prefixes.map((prefix) => `${prefix}:*`), ...lexemes]
   return {
     text: parts.length === 1 ? parts[0] : `(${parts.join(' | ')})`,
-    lexemes: [...new Set(word.prefix ? fixes : [...typed, ...fixes])],
-    prefixes: word.prefix ? [...new Set(typed)] : [],
+    lookup: lookup.length === 1 ? lookup[0] : `(${lookup.join(' | ')})`,
+    lexemes,
+    prefixes,
   }
 }
 
@@ -160,15 +170,17 @@ const WORD_COST = 0.05
 /** Words of a name go together ("caisse de prévoyance"): each further word is taken to narrow the rows tenfold at most. */
 const MIN_NARROWING = 0.1
 
-function shareOf(term: QueryTerm, frequencies: LexemeFrequencies): number {
-  let share = 0
-  for (const lexeme of term.lexemes) share += frequencies.common.get(lexeme) ?? frequencies.rare
+/** The share of the rows a term's lookup returns, and what it costs (µs): its words and its prefixes apart. */
+function lookupOf(term: QueryTerm, frequencies: LexemeFrequencies): { share: number; cost: number } {
+  let words = 0
+  for (const lexeme of term.lexemes) words += frequencies.common.get(lexeme) ?? frequencies.rare
+  let prefixes = 0
   for (const prefix of term.prefixes) {
     // Lexemes too rare to be listed: more of them behind a short prefix.
-    share += frequencies.rare * (prefix.length <= 3 ? 20 : 5)
-    for (const [lexeme, frequency] of frequencies.common) if (lexeme.startsWith(prefix)) share += frequency
+    prefixes += frequencies.rare * (prefix.length <= 3 ? 20 : 5)
+    for (const [lexeme, frequency] of frequencies.common) if (lexeme.startsWith(prefix)) prefixes += frequency
   }
-  return Math.min(share, 1)
+  return { share: Math.min(words + prefixes, 1), cost: frequencies.rows * (words * WORD_COST + prefixes * PREFIX_COST) }
 }
 
 export interface IndexQuery {
@@ -185,10 +197,7 @@ export interface IndexQuery {
  * rarer words remain. Chooses speed only: the filter keeps the matches the same.
  */
 export function indexQuery(terms: readonly QueryTerm[], frequencies: LexemeFrequencies): IndexQuery {
-  const candidates = terms.map((term) => {
-    const share = shareOf(term, frequencies)
-    return { term, share, cost: share * frequencies.rows * (term.prefixes.length > 0 ? PREFIX_COST : WORD_COST) }
-  })
+  const candidates = terms.map((term) => ({ term, ...lookupOf(term, frequencies) }))
   const chosen: typeof candidates = []
   let lookups = 0
   let rows = frequencies.rows
@@ -208,7 +217,8 @@ export function indexQuery(terms: readonly QueryTerm[], frequencies: LexemeFrequ
     best = next.total
   }
   // In the query's order, so that the same words give the same text.
-  return { text: joinTerms(terms.filter((term) => chosen.some((candidate) => candidate.term === term))), cost: best }
+  const looked = terms.filter((term) => chosen.some((candidate) => candidate.term === term))
+  return { text: looked.map((term) => term.lookup).join(' & '), cost: best }
 }
 
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', Œ: 'oe', Æ: 'ae' }
