@@ -141,9 +141,9 @@ export async function search(ctx: ServiceContext, input: z.output<typeof searchQ
   const plan = await planSearch(ctx, input)
   if (!plan) return EMPTY
   // The kinds in one statement: one round trip, one result, each kind's rows in its order. Its text
-  // depends only on the kinds asked for, the scope and whether there are corrections (the words are
-  // values), so each connection prepares it once and reuses a generic plan: planning the UNION ALL
-  // cost PostgreSQL more CPU than running it. Vague queries are planned for their words (planSearch).
+  // depends only on the kinds asked for and the scope (the words are values), so each connection
+  // prepares it once and reuses a generic plan: planning the UNION ALL cost PostgreSQL more CPU than
+  // running it. Vague queries are planned for their words (planSearch).
   const statement = Prisma.join(plan.statements.map(({ sql }) => Prisma.sql`(${sql})`), ' UNION ALL ')
   const db = readerOf(ctx)
   const rows: Row[] = (await (plan.generic ? queryPrepared(db, statement.text, statement.values) : db.query(statement.text, statement.values))).rows
@@ -177,11 +177,11 @@ export async function planSearch(ctx: ServiceContext, input: z.output<typeof sea
   const kinds = SEARCH_KINDS.filter((kind) => !input.kinds || input.kinds.includes(kind))
   const lookups = kinds.map((kind) => {
     const frequenciesOfKind = frequencies.get(kind) ?? NO_FREQUENCIES
-    return { exact: indexQuery(queries.exactTerms, frequenciesOfKind), full: queries.hasTypos ? indexQuery(queries.fullTerms, frequenciesOfKind) : null }
+    return { exact: indexQuery(queries.exactTerms, frequenciesOfKind), full: indexQuery(queries.fullTerms, frequenciesOfKind) }
   })
   // A lookup of long posting lists (a short prefix, a very common word) is left to a plan made for
   // its words: PostgreSQL may then read the table in order and stop at the 500th match.
-  const generic = lookups.every(({ exact, full }) => Math.max(exact.cost, full?.cost ?? 0) <= GENERIC_PLAN_MAX_COST)
+  const generic = lookups.every(({ exact, full }) => Math.max(exact.cost, full.cost) <= GENERIC_PLAN_MAX_COST)
   const statements = kinds.map((kind, index) => ({ kind, sql: rankedSql(ctx, kind, queries, lookups[index], generic, normalized, input.limit, input.offset) }))
   return { words, stems, corrections, statements, generic }
 }
@@ -254,10 +254,10 @@ async function findCorrections(db: SqlClient, words: readonly QueryWord[]): Prom
   return corrections
 }
 
-/** The index lookups of one kind: of exact and prefix matches, and (with corrections) of every match. */
+/** The index lookups of one kind: of exact and prefix matches, and of every match (the same without corrections). */
 interface Lookups {
   exact: IndexQuery
-  full: IndexQuery | null
+  full: IndexQuery
 }
 
 function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, lookups: Lookups, generic: boolean, normalized: string, limit: number, offset: number): Prisma.Sql {
@@ -284,24 +284,23 @@ function rankedSql(ctx: ServiceContext, kind: SearchKind, queries: TextQueries, 
       SELECT r.id, 0 AS tier, ${ranking} FROM ${table} r
       WHERE ${when} AND ${matches(lookups.exact, queries.exact)} AND ${inScope}
       LIMIT ${CANDIDATES_PER_TIER}`
-  // With corrections, one lookup of every match (typo ones included) tells each row's tier, unless
-  // it fills up: then the exact and prefix matches are looked up on their own, so that typo matches
-  // never crowd them out. Typo matches are kept only when exact and prefix ones do not fill the page.
-  const candidates = lookups.full
-    ? Prisma.sql`
+  // One lookup of every match (typo ones too, with corrections) tells each row's tier, unless it
+  // fills up with corrections: then the exact and prefix matches are looked up on their own, so that
+  // typo matches never crowd them out. Typo matches are kept only when exact and prefix ones do not
+  // fill the page. Without corrections every match is exact: one statement text serves both cases.
+  const fills = Prisma.sql`${queries.hasTypos} AND (SELECT count(*) FROM found) >= ${CANDIDATES_PER_TIER}`
+  const candidates = Prisma.sql`
     WITH found AS MATERIALIZED (
       SELECT r.id, CASE WHEN ts_match_vq(${document}, ${tsquery(queries.exact)}) THEN 0 ELSE 1 END AS tier, ${ranking} FROM ${table} r
       WHERE ${matches(lookups.full, queries.full)} AND ${inScope}
       LIMIT ${CANDIDATES_PER_TIER}
     ), exact AS MATERIALIZED (
-      SELECT * FROM found WHERE tier = 0 AND (SELECT count(*) FROM found) < ${CANDIDATES_PER_TIER}
-      UNION ALL (${exactOnly(Prisma.sql`(SELECT count(*) FROM found) >= ${CANDIDATES_PER_TIER}`)})
+      SELECT * FROM found WHERE tier = 0 AND NOT (${fills})
+      UNION ALL (${exactOnly(fills)})
     ), candidates AS (
       SELECT * FROM exact
       UNION ALL
       SELECT * FROM found WHERE tier = 1 AND (SELECT count(*) FROM exact) < ${needed}`
-    : Prisma.sql`
-    WITH candidates AS MATERIALIZED (${exactOnly(Prisma.sql`TRUE`)}`
   return Prisma.sql`${candidates}
     ), ranked AS (
       SELECT * FROM candidates
