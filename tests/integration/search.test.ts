@@ -206,6 +206,17 @@ describe('search scoping', () => {
     expect((await errorOf(salesParis.trpc.search.visit.mutate({ kind: 'organisation', id: lyonOrganisation.id }))).data?.code).toBe('NOT_FOUND')
   })
 
+  it('keeps the scope and the answers once PostgreSQL reuses a generic plan of the prepared search', async () => {
+    await organisation('Quenouvelle Parisienne', paris())
+    await organisation('Quenouvelle Lyonnaise', lyon())
+    // The same statement text for every query of one scope: from its sixth run on a connection, the plan is generic.
+    for (let run = 0; run < 12; run++) {
+      expect(await titles(salesParis, run % 2 ? 'quenouvelle' : 'quenouvele')).toEqual(['Quenouvelle Parisienne'])
+      expect(await titles(salesLyon, run % 2 ? 'quenouvelle lyon' : 'quenouvelle')).toEqual(['Quenouvelle Lyonnaise'])
+    }
+    expect(await titles(admin, 'quenouvelle')).toEqual(['Quenouvelle Lyonnaise', 'Quenouvelle Parisienne'])
+  })
+
   it('does not name an organisation of another team in a subtitle', async () => {
     const lyonOrganisation = await organisation('Orvandeau Lyon', lyon())
     const person = await makePerson(server.deps.prisma, { teamId: paris(), firstName: 'Paul', lastName: 'Brisquetaine' })
