@@ -62,6 +62,12 @@ describe('search terms', () => {
     expect(indexQuery(textQueries(queryWords('des zorglub'), new Map(), new Map()).exactTerms, frequencies).text).toBe('zorglub:*')
   })
 
+  it('looks up a distinctive word rather than the short words that go with the others ("de la Roche")', () => {
+    const frequencies = { rows: 335_000, common: new Map([['de', 0.018], ['la', 0.01], ['roche', 0.0187], ['etienne', 0.0163]]), rare: 0.0001 }
+    const { fullTerms } = textQueries(queryWords('roche la de wtienne'), new Map(), new Map([['wtienne', ['etienne']]]))
+    expect(indexQuery(fullTerms, frequencies).text).toBe('roche & la & (wtienne:* | etienne)')
+  })
+
   it('estimates a common prefix to cost far more than a rare word (vague queries are planned for their words)', () => {
     const frequencies = { rows: 670_000, common: new Map([['de', 0.17], ['des', 0.15]]), rare: 0.0001 }
     const costOf = (query: string) => indexQuery(textQueries(queryWords(query), new Map(), new Map()).exactTerms, frequencies).cost
