@@ -106,9 +106,9 @@ export async function transactionFor<T>(
 }
 
 /** A pool of bare connections beside Prisma's, closed with it: the bulk paths' (imports) and the hot reads'. */
-export function createSqlPool(connectionString: string, logger?: Logger, max = 3): pg.Pool {
+export function createSqlPool(connectionString: string, logger?: Logger, max = 3, options: { idleTimeoutMs?: number } = {}): pg.Pool {
   // Waits for a free connection as Prisma's transactions do (maxWait), then fails rather than hang.
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 30_000, types })
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 30_000, idleTimeoutMillis: options.idleTimeoutMs ?? 10_000, types })
   // An idle client losing its connection must not crash the process; the next checkout reconnects.
   pool.on('error', (error) => logger?.warn({ err: error.message, source: 'sql-pool' }, 'sql pool connection lost'))
   return pool
