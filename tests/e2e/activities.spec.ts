@@ -40,9 +40,12 @@ test('the activities list: from the menu, filtered by type and author, exported 
   // Mine: only the signed-in salesperson as author.
   await page.getByText('Les miennes', { exact: true }).click()
   await expect(page).toHaveURL(/mine=true/)
+  // The previous rows stay on screen, marked busy, until the filtered ones arrive (slower on a cold server).
+  await expect(table(page)).not.toHaveAttribute('aria-busy', 'true')
   await expect(table(page).locator('tbody tr').first()).toBeVisible()
-  const authors = await table(page).locator('tbody tr td:last-child').allInnerTexts()
-  expect(new Set(authors.map((author) => author.trim()))).toEqual(new Set(['Sophie Bernard']))
+  await expect
+    .poll(async () => new Set((await table(page).locator('tbody tr td:last-child').allInnerTexts()).map((author) => author.trim())))
+    .toEqual(new Set(['Sophie Bernard']))
 
   // The export holds exactly the rows of these filters.
   const me = await page.request.get('/trpc/auth.me').then(async (response) => (await response.json()).result.data.json as { id: string })
