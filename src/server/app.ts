@@ -42,6 +42,8 @@ export interface RunningApp {
   port: number
   deps: ServerDeps
   close(): Promise<void>
+  /** What a shutdown in progress is waiting for. */
+  shutdownStep(): string
 }
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -199,15 +201,23 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   )
 
   let closing: Promise<void> | undefined
+  /** What the shutdown is waiting for now (logged if it takes too long: main.ts). */
+  let shutdownStep = 'not started'
+  const step = (name: string) => {
+    shutdownStep = name
+  }
   async function close() {
     closing ??= (async () => {
       logger.info('shutting down: no new connections, closing sockets, finishing requests')
+      step('closing sockets')
       const stopListening = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       wsHandler.broadcastReconnectNotification()
       for (const client of wss.clients) client.close(1001, 'server shutting down')
       await io.close().catch(() => undefined)
+      step('saving notes')
       await notesMirror.flushAll()
+      step('finishing requests')
       const forced = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
       await stopListening
       clearTimeout(forced)
@@ -215,22 +225,28 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       connections.close()
       stopProjecting()
       clearInterval(projectionTimer)
+      step('stopping the relay, projections and jobs')
       await Promise.all([relay.stop(), notifications.stop(), dueTasks.stop(), jobs.stop()])
+      step('stopping webhooks')
       // After the queue: no attempt is still using the webhooks' own pool when it closes.
       await webhooks.stop()
       dispatcher.stop()
+      step('closing Redis')
       await bus.close()
       await cache.close()
       readCache.close()
       readRedis?.disconnect()
+      step('closing the database')
       await database.close()
+      step('flushing observability')
       await flushObservability()
+      step('done')
       logger.info('shutdown complete')
     })()
     return closing
   }
 
-  return { url, port, deps, close }
+  return { url, port, deps, close, shutdownStep: () => shutdownStep }
 }
 
 /** What the browser needs at start-up, as JSON rather than an inline script (CSP). */

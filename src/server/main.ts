@@ -4,6 +4,8 @@ import { logger } from './logger.ts'
 import { StartupError } from './startup-error.ts'
 
 // Process entry point: parse the environment, start, and shut down gracefully on signals.
+/** Longer than the requests' grace (10 s) and a webhook attempt's timeout (10 s) together. */
+const SHUTDOWN_TIMEOUT_MS = 30_000
 try {
   const config = loadConfig()
   const app = await startApp(config, logger)
@@ -12,6 +14,12 @@ try {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'signal received')
+    // A shutdown that hangs must not keep the process (and its port, its connections) forever: past
+    // this delay, what it was waiting for is logged and the process exits with a failure.
+    setTimeout(() => {
+      logger.error({ step: app.shutdownStep(), afterMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out')
+      process.exit(1)
+    }, SHUTDOWN_TIMEOUT_MS).unref()
     app.close().then(
       () => process.exit(0),
       (error) => {

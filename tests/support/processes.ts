@@ -64,8 +64,12 @@ export async function startServerProcess(
     child,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM')
-      return exited
+      const stopping = child.exitCode === null
+      if (stopping) child.kill('SIGTERM')
+      const code = await exited
+      // A graceful stop that failed (its shutdown timed out: main.ts) says why in the test's output.
+      if (stopping && code !== 0) console.warn(`server ${env.NODE_ID ?? port} exited with ${code} on SIGTERM:\n${output.slice(-2000)}`)
+      return code
     },
   }
 }
