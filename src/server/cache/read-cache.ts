@@ -225,7 +225,7 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
     return flight.promise
   }
 
-  return {
+  const readCache = {
     stats,
     get trusted() {
       return trusted
@@ -254,6 +254,14 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
       if (!('raw' in found)) return found.value
       // A miss hands over the form it stored (no need to parse what was just written).
       return new WireAnswer(found.serialized ?? (JSON.parse(found.raw) as SuperJSONResult)) as T
+    },
+
+    /**
+     * `answer` for a list: its first page through the cache, a page after it (`cursor`) straight
+     * from the database (pages further on are rarely read twice before a write).
+     */
+    listAnswer<T>(name: string, audience: CacheAudience, input: { cursor?: unknown }, compute: () => Promise<T>, personal = false): Promise<T> {
+      return input.cursor ? compute() : readCache.answer(name, audience, input, compute, personal)
     },
 
     /**
@@ -309,6 +317,7 @@ export function createReadCache(store: Cache, options: { logger?: Logger; ttlSec
       clearInterval(recovery)
     },
   }
+  return readCache
 }
 
 export type ReadCache = ReturnType<typeof createReadCache>

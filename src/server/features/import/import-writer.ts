@@ -1,5 +1,5 @@
 import { normalizeName } from '../../../shared/normalize.ts'
-import { jsonParameter, utc, type SqlClient } from '../../db/sql.ts'
+import { jsonParameter, reusableJsonParameter, utc, type SqlClient } from '../../db/sql.ts'
 import { uuidv7 } from '../../db/uuid.ts'
 import { recordChange } from '../../cache/invalidation.ts'
 import { createEventStaging, stageEvents, type NewDomainEvent } from '../../events/event-log.ts'
@@ -108,7 +108,7 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
   }
   const base = { teamId: context.teamId, actorId: context.actorId }
   const now = utc(new Date())
-  const chunkJson = reusedJsonParameter(sql)
+  const chunkJson = reusableJsonParameter(sql)
 
   // Organisations: created, then updated; those kept need nothing.
   const organisationIds = new Map<number, string>()
@@ -233,24 +233,6 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
     await created(CREATE_LINKS, rows, chunk.length)
   }
   await progressBy(plan.people.length - linked.length)
-}
-
-/**
- * `jsonParameter`, written into one buffer reused by every chunk of the run: a new Buffer per chunk
- * (~0.6 MB) stayed allocated, outside the heap, until the next full collection. Each statement is
- * awaited before the next chunk is serialised, so the buffer is never overwritten while in use.
- */
-function reusedJsonParameter(sql: SqlClient): (value: unknown) => Buffer | string {
-  const bare = typeof jsonParameter(sql, null) !== 'string'
-  let buffer = Buffer.alloc(0)
-  return (value) => {
-    const text = JSON.stringify(value)
-    if (!bare) return text
-    const length = Buffer.byteLength(text)
-    if (length > buffer.length) buffer = Buffer.allocUnsafe(Math.max(length, buffer.length * 2))
-    buffer.write(text, 0)
-    return buffer.subarray(0, length)
-  }
 }
 
 /** What undo needs: the records created, and the ones updated with their values before. Not `async`: nothing is held while it runs. */

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/schemas/import.ts'
 import { Prisma, type PrismaClient } from '../../db/client.ts'
 import { invalidatingLike } from '../../cache/invalidation.ts'
-import { jsonParameter, sqlFor, transactionFor, utc, type SqlClient } from '../../db/sql.ts'
+import { isBareConnection, jsonParameter, sqlFor, transactionFor, utc, type SqlClient } from '../../db/sql.ts'
 import { uuidv7 } from '../../db/uuid.ts'
 import { DomainError, notFound } from '../../errors.ts'
 import { appendEvent, appendEvents } from '../../events/event-log.ts'
@@ -225,10 +225,10 @@ const JSON_SLICE = 10_000
  * holds a `€`) beside their Buffer; a slice's text is a few MB and dies young.
  */
 function jsonArrayParameter(sql: SqlClient, items: unknown[]): Buffer | string {
+  if (!isBareConnection(sql)) return jsonParameter(sql, items) // through Prisma: one text
   const parts: Buffer[] = []
   for (let start = 0; start < items.length; start += JSON_SLICE) {
-    const slice = jsonParameter(sql, items.slice(start, start + JSON_SLICE))
-    if (typeof slice === 'string') return jsonParameter(sql, items) // not a bare connection: one text
+    const slice = jsonParameter(sql, items.slice(start, start + JSON_SLICE)) as Buffer
     parts.push(Buffer.from(start === 0 ? '[' : ','), slice.subarray(1, -1))
   }
   return parts.length === 0 ? jsonParameter(sql, items) : Buffer.concat([...parts, Buffer.from(']')])

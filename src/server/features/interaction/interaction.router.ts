@@ -19,7 +19,7 @@ export const interactionRouter = router({
   list: authorizedProcedure('record:read')
     .input(interactionListInput)
     .query(({ ctx, input }) =>
-      input.cursor ? listInteractions(ctx, input) : ctx.readCache.answer('interactions.list', ctx.viewer, input, () => listInteractions(ctx, input)),
+      ctx.readCache.listAnswer('interactions.list', ctx.viewer, input, () => listInteractions(ctx, input)),
     ),
   byId: authorizedProcedure('record:read')
     .input(byIdInput)

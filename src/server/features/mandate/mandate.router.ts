@@ -24,7 +24,7 @@ export const mandateRouter = router({
   // First pages and records are cached exactly (cache/read-cache.ts, docs/operations.md); later pages are not.
   list: authorizedProcedure('record:read')
     .input(mandateListInput)
-    .query(({ ctx, input }) => (input.cursor ? listMandates(ctx, input) : ctx.readCache.answer('mandates.list', ctx.viewer, input, () => listMandates(ctx, input)))),
+    .query(({ ctx, input }) => ctx.readCache.listAnswer('mandates.list', ctx.viewer, input, () => listMandates(ctx, input))),
   byId: authorizedProcedure('record:read')
     .input(byIdInput)
     .query(({ ctx, input }) => ctx.readCache.answer('mandates.byId', ctx.viewer, input, () => getMandate(ctx, input.id))),

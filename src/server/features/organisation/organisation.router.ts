@@ -29,7 +29,7 @@ export const organisationRouter = router({
     .input(organisationListInput)
     // First pages are what screens open on: cached exactly (cache/read-cache.ts); later pages are not.
     .query(({ ctx, input }) =>
-      input.cursor ? listOrganisations(ctx, input) : ctx.readCache.answer('organisations.list', ctx.viewer, input, () => listOrganisations(ctx, input)),
+      ctx.readCache.listAnswer('organisations.list', ctx.viewer, input, () => listOrganisations(ctx, input)),
     ),
   byId: authorizedProcedure('record:read')
     .input(byIdInput)

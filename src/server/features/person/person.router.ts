@@ -27,7 +27,7 @@ export const personRouter = router({
   // First pages and records are cached exactly (cache/read-cache.ts, docs/operations.md); later pages are not.
   list: authorizedProcedure('record:read')
     .input(personListInput)
-    .query(({ ctx, input }) => (input.cursor ? listPeople(ctx, input) : ctx.readCache.answer('people.list', ctx.viewer, input, () => listPeople(ctx, input)))),
+    .query(({ ctx, input }) => ctx.readCache.listAnswer('people.list', ctx.viewer, input, () => listPeople(ctx, input))),
   byId: authorizedProcedure('record:read')
     .input(byIdInput)
     .query(({ ctx, input }) => ctx.readCache.answer('people.byId', ctx.viewer, input, () => getPerson(ctx, input.id))),

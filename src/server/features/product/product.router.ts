@@ -15,7 +15,7 @@ export const productRouter = router({
   // First pages and records are cached exactly (cache/read-cache.ts, docs/operations.md); later pages are not.
   list: authorizedProcedure('record:read')
     .input(productListInput)
-    .query(({ ctx, input }) => (input.cursor ? listProducts(ctx, input) : ctx.readCache.answer('products.list', ctx.viewer, input, () => listProducts(ctx, input)))),
+    .query(({ ctx, input }) => ctx.readCache.listAnswer('products.list', ctx.viewer, input, () => listProducts(ctx, input))),
   byId: authorizedProcedure('record:read')
     .input(byIdInput)
     .query(({ ctx, input }) => ctx.readCache.answer('products.byId', ctx.viewer, input, () => getProduct(ctx, input.id))),

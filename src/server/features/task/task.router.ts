@@ -13,8 +13,8 @@ export const taskRouter = router({
     .input(taskListInput)
     .query(({ ctx, input }) => {
       const dependsOn = taskListDependsOn(input)
-      if (input.cursor || dependsOn.clock) return listTasks(ctx, input)
-      return ctx.readCache.answer('tasks.list', ctx.viewer, input, () => listTasks(ctx, input), dependsOn.caller)
+      if (dependsOn.clock) return listTasks(ctx, input)
+      return ctx.readCache.listAnswer('tasks.list', ctx.viewer, input, () => listTasks(ctx, input), dependsOn.caller)
     }),
   byId: authorizedProcedure('record:read')
     .input(byIdInput)
