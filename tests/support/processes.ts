@@ -38,7 +38,9 @@ export async function startServerProcess(
   const profile = process.env.SERVER_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF_DIR}`] : []
   // SERVER_TRACE_GC_DIR=<dir>: each server logs its garbage collections (--trace-gc) to <dir>/<NODE_ID>.log.
   const trace = process.env.SERVER_TRACE_GC_DIR ? ['--trace-gc'] : []
-  const child = spawn(process.execPath, [...profile, ...trace, '--import', 'tsx', 'src/server/main.ts'], {
+  // SERVER_NODE_FLAGS='--flag …': extra Node/V8 flags for every server (benchmark experiments).
+  const extra = process.env.SERVER_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...profile, ...trace, ...extra, '--import', 'tsx', 'src/server/main.ts'], {
     cwd,
     env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', TOTP_ENCRYPTION_KEY: TEST_TOTP_ENCRYPTION_KEY, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
