@@ -4,7 +4,7 @@ import { io, type Socket } from 'socket.io-client'
 import type { LiveEventPayload } from '../../src/shared/realtime/events.ts'
 import { loginAs } from '../support/client.ts'
 import type { ServerProcess } from '../support/processes.ts'
-import { percentile, type LatencyStats } from './measure.ts'
+import { percentile, postgresCpuSeconds, processCpuSeconds, type LatencyStats } from './measure.ts'
 
 const CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 1000)
 const MOVES = Number(process.env.BENCH_LIVE_MOVES ?? 60)
@@ -16,6 +16,10 @@ const STAGES = ['PROSPECT', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'WON'] as co
  * audience does on 1,000 machines at once.
  */
 const CLIENT_THREADS = Number(process.env.BENCH_LIVE_THREADS ?? 2)
+/** Young generation of each client thread (BENCH_LIVE_CLIENT_YOUNG_MB; 0: V8's default). */
+const CLIENT_YOUNG_GENERATION_MB = Number(process.env.BENCH_LIVE_CLIENT_YOUNG_MB ?? 0) || undefined
+/** The threads' client (live-clients.worker.ts): `socket.io` (socket.io-client) or `protocol`. */
+const CLIENT = process.env.BENCH_LIVE_CLIENT === 'protocol' ? 'protocol' : 'socket.io'
 
 function rssKb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -83,14 +87,17 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
         const entry = new URL('./live-clients.worker.ts', import.meta.url).href
         const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`, {
           eval: true,
-          workerData: { clients: targets.filter((_, index) => index % CLIENT_THREADS === thread) },
+          // A young generation the 60 moves' allocations fit in: a client thread paused by a
+          // scavenge would stretch a move's last arrival by what is the load generator's own pause.
+          resourceLimits: { maxYoungGenerationSizeMb: CLIENT_YOUNG_GENERATION_MB },
+          workerData: { clients: targets.filter((_, index) => index % CLIENT_THREADS === thread), client: CLIENT },
         })
         threads.push(worker)
         await new Promise<void>((resolve, reject) => {
           worker.on('error', reject)
-          worker.on('message', (message: { kind: string; batch?: Array<[string, number]> }) => {
+          worker.on('message', (message: { kind: string; batch?: Array<[string, Float64Array]> }) => {
             if (message.kind === 'ready') resolve()
-            if (message.kind === 'arrivals') for (const [key, at] of message.batch!) onArrival(key, at)
+            if (message.kind === 'arrivals') for (const [key, times] of message.batch!) for (const at of times) onArrival(key, at)
           })
         })
       }),
@@ -108,6 +115,10 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
   // Each move's answer time, and its first and last arrival: where a slow tail comes from.
   const perMove: Array<{ answeredMs: number; firstMs: number; lastMs: number }> = []
   const tenth = (ms: number) => Math.round(ms * 10) / 10
+  // CPU each side spends per move (all 1,000 deliveries): what stretches a move's last arrival on a
+  // machine whose 2 CPUs run both servers and every client; less sensitive to load than latencies.
+  const cpu = () => ({ servers: processCpuSeconds(nodeA.child.pid!) + processCpuSeconds(nodeB.child.pid!), clients: process.cpuUsage(), postgres: postgresCpuSeconds() })
+  const cpuBefore = cpu()
   for (let move = 0; move < MOVES; move++) {
     const id = cards[move % cards.length]
     const round = Math.floor(move / cards.length)
@@ -119,6 +130,13 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
     const answeredMs = now() - entry.sentAt
     await waitAll()
     perMove.push({ answeredMs: tenth(answeredMs), firstMs: tenth(entry.first ?? NaN), lastMs: tenth(entry.last ?? NaN) })
+  }
+  const cpuAfter = cpu()
+  const clientCpuSeconds = (cpuAfter.clients.user - cpuBefore.clients.user + cpuAfter.clients.system - cpuBefore.clients.system) / 1e6
+  const cpuMsPerMove = {
+    servers: tenth(((cpuAfter.servers - cpuBefore.servers) * 1000) / MOVES),
+    clients: tenth((clientCpuSeconds * 1000) / MOVES),
+    postgres: tenth(((cpuAfter.postgres - cpuBefore.postgres) * 1000) / MOVES),
   }
   const sorted = [...latencies].sort((a, b) => a - b)
   const latency: LatencyStats = {
@@ -161,9 +179,11 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
   return {
     clients: CLIENTS,
     clientThreads: Math.max(1, CLIENT_THREADS),
+    client: CLIENT_THREADS > 1 ? CLIENT : 'socket.io',
     moves: MOVES,
     latency,
     slowestMoves: [...perMove].sort((a, b) => b.lastMs - a.lastMs).slice(0, 5),
+    cpuMsPerMove,
     movesAnsweredP50Ms: percentile(perMove.map((move) => move.answeredMs).sort((a, b) => a - b), 0.5),
     burst: { moves: burstCards.length, deliveries: delivered, seconds: Math.round(burstSeconds * 100) / 100, eventsPerSecond: Math.round(delivered / burstSeconds) },
     memory: { beforeKb: before, afterKb: after, perClientKb: Math.round(perClientKb * 10) / 10 },
