@@ -1,3 +1,6 @@
+import { isUtf8 } from 'node:buffer'
+import { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import Papa from 'papaparse'
@@ -22,7 +25,7 @@ export interface ParsedFile {
   /** Data rows (the header excluded). */
   rowCount: number
   /** Detected text encoding and delimiter (CSV only). */
-  encoding?: 'utf-8' | 'utf-16' | 'windows-1252'
+  encoding?: TextEncoding
   delimiter?: string
 }
 
@@ -70,44 +73,85 @@ export async function readImportFile(fileName: string, data: Buffer, sheet?: str
   return format === 'xlsx' ? readXlsx(data, sheet ?? null, rows) : readCsv(data, rows)
 }
 
-/** BOM first, then strict UTF-8, then Windows-1252 (which decodes any byte, so it comes last). */
-export function decodeText(data: Buffer): { text: string; encoding: 'utf-8' | 'utf-16' | 'windows-1252' } {
-  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return { text: data.subarray(3).toString('utf8'), encoding: 'utf-8' }
-  if (data[0] === 0xff && data[1] === 0xfe) return { text: iconv.decode(data.subarray(2), 'utf16le'), encoding: 'utf-16' }
-  if (data[0] === 0xfe && data[1] === 0xff) return { text: iconv.decode(data.subarray(2), 'utf16be'), encoding: 'utf-16' }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), encoding: 'utf-8' }
-  } catch {
-    // Node's TextDecoder maps 0x80–0x9F of Windows-1252 wrongly (€ → U+0080): iconv-lite does not.
-    return { text: iconv.decode(data, 'win1252'), encoding: 'windows-1252' }
-  }
+type TextEncoding = 'utf-8' | 'utf-16' | 'windows-1252'
+
+/**
+ * Bytes decoded at a time: small enough for V8 to allocate a slice's text in the young generation
+ * (a string over 128 kB goes to the old space, and stays there until the next full collection), but
+ * the first slice holds 1M characters at least, as Papa guesses the line endings from those.
+ */
+const FIRST_SLICE_BYTES = 4 * 1024 * 1024
+const SLICE_BYTES = 32 * 1024
+
+/**
+ * The file's text a slice at a time, with its encoding: BOM first, then strict UTF-8, then
+ * Windows-1252 (which decodes any byte, so it comes last). A character cut by a slice's end is
+ * decoded with the next slice. Decoded whole, a 12 MB file was a 24 MB string (two bytes a character
+ * as soon as it holds one `€`), allocated in the old space for each read.
+ */
+export function decodedSlices(data: Buffer): { encoding: TextEncoding; slices: Iterable<string> } {
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return { encoding: 'utf-8', slices: sliced(data.subarray(3), new StringDecoder('utf8')) }
+  if (data[0] === 0xff && data[1] === 0xfe) return { encoding: 'utf-16', slices: sliced(data.subarray(2), iconv.getDecoder('utf16le')) }
+  if (data[0] === 0xfe && data[1] === 0xff) return { encoding: 'utf-16', slices: sliced(data.subarray(2), iconv.getDecoder('utf16be')) }
+  // Node's TextDecoder maps 0x80–0x9F of Windows-1252 wrongly (€ → U+0080): iconv-lite does not.
+  if (isUtf8(data)) return { encoding: 'utf-8', slices: sliced(data, new StringDecoder('utf8')) }
+  return { encoding: 'windows-1252', slices: sliced(data, iconv.getDecoder('win1252')) }
 }
 
-function readCsv(data: Buffer, rows: RowReader | undefined): ParsedFile {
-  const { text, encoding } = decodeText(data)
-  // Row by row (`step`): a row is handed over (its cells copied) or only counted as it is read, so
-  // the file's rows are never all in memory; the limits are checked in the same order as before
-  // reading, once the rows are counted.
+function* sliced(data: Buffer, decoder: { write(bytes: Buffer): string; end(): string | undefined }): Generator<string> {
+  let first = true
+  for (let start = 0; start < data.length; ) {
+    const end = Math.min(data.length, start + (first ? FIRST_SLICE_BYTES : SLICE_BYTES))
+    let text = decoder.write(data.subarray(start, end))
+    // As Papa does for a whole text: a BOM left at the start of the decoded text is dropped.
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    first = false
+    start = end
+    if (text !== '') yield text
+  }
+  const rest = decoder.end()
+  if (rest) yield rest
+}
+
+/** The whole text (small files and tests); a file being read goes through `decodedSlices`. */
+export function decodeText(data: Buffer): { text: string; encoding: TextEncoding } {
+  const { encoding, slices } = decodedSlices(data)
+  return { text: [...slices].join(''), encoding }
+}
+
+async function readCsv(data: Buffer, rows: RowReader | undefined): Promise<ParsedFile> {
+  const { encoding, slices } = decodedSlices(data)
+  // Decoded and parsed a slice at a time, row by row (`step`): a row is handed over (its cells
+  // copied) or only counted as it is read, so neither the file's text nor its rows are ever all in
+  // memory; the limits are checked in the same order as before reading, once the rows are counted.
   let header: string[] | undefined
   let readRow: ((row: Cell[], index: number) => void) | undefined
   let rowCount = 0
   let delimiter: string | undefined
-  Papa.parse<string[]>(text, {
-    delimitersToGuess: [';', ',', '\t', '|'],
-    skipEmptyLines: 'greedy',
-    // One more than allowed, to tell "too many" from "exactly the limit" without reading the rest.
-    preview: IMPORT_LIMITS.rows + 2,
-    step: ({ data: row, meta }) => {
-      delimiter ??= meta.delimiter
-      if (header === undefined) {
-        header = row.map(ownCopy)
-        if (!isBlank(header) && header.length <= IMPORT_LIMITS.columns) readRow = rows?.(uniqueHeaders(header))
-      } else {
-        if (readRow && rowCount < IMPORT_LIMITS.rows) readRow(row.map((cell) => (cell === '' ? null : ownCopy(cell))), rowCount)
-        rowCount += 1
-      }
-    },
-  })
+  // A Node stream of the slices: Papa parses it chunk by chunk, keeping a row cut by a chunk's end (its types only know browser Files).
+  const input = Readable.from(slices)
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(input as unknown as File, {
+      delimitersToGuess: [';', ',', '\t', '|'],
+      skipEmptyLines: 'greedy',
+      step: ({ data: row, meta }, parser) => {
+        delimiter ??= meta.delimiter
+        if (header === undefined) {
+          header = row.map(ownCopy)
+          if (!isBlank(header) && header.length <= IMPORT_LIMITS.columns) readRow = rows?.(uniqueHeaders(header))
+        } else {
+          if (readRow && rowCount < IMPORT_LIMITS.rows) readRow(row.map((cell) => (cell === '' ? null : ownCopy(cell))), rowCount)
+          rowCount += 1
+          // One more than allowed tells "too many" from "exactly the limit" without reading the rest.
+          // Not Papa's `preview`: on a stream, it stops the rows but never completes.
+          if (rowCount > IMPORT_LIMITS.rows) parser.abort()
+        }
+      },
+      // A reader's error (a refused mapping) comes here, and ends the reading.
+      error: (error: Error) => reject(error),
+      complete: () => resolve(),
+    })
+  }).finally(() => input.destroy())
   if (!header || isBlank(header)) throw fileError('NO_HEADER', 'The first line must hold the column names')
   if (rowCount > IMPORT_LIMITS.rows) throw fileError('TOO_MANY_ROWS', 'The file has too many rows')
   if (header.length > IMPORT_LIMITS.columns) throw fileError('TOO_MANY_COLUMNS', 'The file has too many columns')
