@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import v8 from 'node:v8'
 import { Worker } from 'node:worker_threads'
 import { io, type Socket } from 'socket.io-client'
 import type { LiveEventPayload } from '../../src/shared/realtime/events.ts'
@@ -16,8 +17,14 @@ const STAGES = ['PROSPECT', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'WON'] as co
  * audience does on 1,000 machines at once.
  */
 const CLIENT_THREADS = Number(process.env.BENCH_LIVE_THREADS ?? 2)
-/** Young generation of each client thread (BENCH_LIVE_CLIENT_YOUNG_MB; 0: V8's default). */
-const CLIENT_YOUNG_GENERATION_MB = Number(process.env.BENCH_LIVE_CLIENT_YOUNG_MB ?? 0) || undefined
+/**
+ * Semi-space of the client threads, MB (BENCH_LIVE_CLIENT_SEMI_MB; 0: V8's default, which stays
+ * ~8–16 MB). socket.io-client allocates ~5.6 KB per message received (2.6 KB for a bare ws client;
+ * sampled with the heap profiler): with V8's default each thread scavenged every 3–4 moves, pausing
+ * its 500 clients (1–25 ms) in the middle of the arrivals being measured, whereas a real audience's
+ * browsers do not pause together.
+ */
+const CLIENT_SEMI_SPACE_MB = Number(process.env.BENCH_LIVE_CLIENT_SEMI_MB ?? 0)
 /** The threads' client (live-clients.worker.ts): `socket.io` (socket.io-client) or `protocol`. */
 const CLIENT = process.env.BENCH_LIVE_CLIENT === 'protocol' ? 'protocol' : 'socket.io'
 
@@ -77,6 +84,8 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
     url: (index % 2 === 0 ? nodeA : nodeB).url,
     cookie: sessions[index % sessions.length].jar.header(),
   }))
+  // Process-wide V8 flags, read by each isolate as it is created: the client threads below.
+  if (CLIENT_SEMI_SPACE_MB > 0) v8.setFlagsFromString(`--min-semi-space-size=${CLIENT_SEMI_SPACE_MB} --max-semi-space-size=${CLIENT_SEMI_SPACE_MB}`)
   if (CLIENT_THREADS <= 1) {
     for (const { url, cookie } of targets) sockets.push(await connect(url, cookie, (event, at) => onEvent(event, performance.timeOrigin + at)))
   } else {
@@ -87,9 +96,6 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
         const entry = new URL('./live-clients.worker.ts', import.meta.url).href
         const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`, {
           eval: true,
-          // A young generation the 60 moves' allocations fit in: a client thread paused by a
-          // scavenge would stretch a move's last arrival by what is the load generator's own pause.
-          resourceLimits: { maxYoungGenerationSizeMb: CLIENT_YOUNG_GENERATION_MB },
           workerData: { clients: targets.filter((_, index) => index % CLIENT_THREADS === thread), client: CLIENT },
         })
         threads.push(worker)
