@@ -14,6 +14,17 @@ export type ProjectionHandler = (sql: SqlClient, events: ProjectedEvent[]) => Pr
 
 const BATCH_SIZE = 200
 
+/**
+ * Locks a projection's cursor ($1) and reads the events after it ($2 at most). The cursor is a scalar
+ * subquery, so the id bound is the index scan's condition: joined to the cursor instead, PostgreSQL
+ * walked the log's primary key from its first event and filtered, every pass (13 ms with 12,000
+ * events, growing with the log). NULL when another node holds the cursor: no rows.
+ * tests/integration/projection-plan.test.ts checks the plan.
+ */
+export const PENDING_EVENTS_SQL = `WITH cursor AS (SELECT "lastEventId" FROM "EventRelayCursor" WHERE name = $1 FOR UPDATE SKIP LOCKED)
+  SELECT e.id::text AS id, e.type, e.entity, e."entityId", e."teamId"::text AS "teamId", e."actorId"::text AS "actorId", e.payload, e."createdAt"
+  FROM "DomainEvent" e WHERE e.id > (SELECT "lastEventId" FROM cursor) ORDER BY e.id LIMIT $2`
+
 export interface ProjectionOptions {
   /**
    * A SQL condition saying whether the projection has any work at all (say, whether any webhook is
@@ -71,12 +82,7 @@ export function createProjection(deps: { pool: pg.Pool; logger: Logger }, name: 
       pool,
       async (sql) => {
         // No row when another node holds the cursor (it does the work) or when nothing is new.
-        const { rows } = await sql.query(
-          `WITH cursor AS (SELECT "lastEventId" FROM "EventRelayCursor" WHERE name = $1 FOR UPDATE SKIP LOCKED)
-           SELECT e.id::text AS id, e.type, e.entity, e."entityId", e."teamId"::text AS "teamId", e."actorId"::text AS "actorId", e.payload, e."createdAt"
-           FROM cursor, "DomainEvent" e WHERE e.id > cursor."lastEventId" ORDER BY e.id LIMIT $2`,
-          [name, BATCH_SIZE],
-        )
+        const { rows } = await sql.query(PENDING_EVENTS_SQL, [name, BATCH_SIZE])
         if (rows.length === 0) return { more: false }
         const events: ProjectedEvent[] = rows.map((row) => ({ ...row, id: BigInt(row.id) }))
         const afterCommit = await handler(sql, events)
