@@ -77,11 +77,11 @@ type TextEncoding = 'utf-8' | 'utf-16' | 'windows-1252'
 
 /**
  * Bytes decoded at a time: small enough for V8 to allocate a slice's text in the young generation
- * (a string over 128 kB goes to the old space, and stays there until the next full collection), but
- * the first slice holds 1M characters at least, as Papa guesses the line endings from those.
+ * (a string over 128 kB goes to the old space, and stays there until the next full collection).
  */
-const FIRST_SLICE_BYTES = 4 * 1024 * 1024
 const SLICE_BYTES = 32 * 1024
+/** Papa guesses the line endings from the first 1M characters of its first chunk: that chunk holds as many. */
+const FIRST_CHUNK_CHARACTERS = 1024 * 1024
 
 /**
  * The file's text a slice at a time, with its encoding: BOM first, then strict UTF-8, then
@@ -99,14 +99,17 @@ export function decodedSlices(data: Buffer): { encoding: TextEncoding; slices: I
 }
 
 function* sliced(data: Buffer, decoder: { write(bytes: Buffer): string; end(): string | undefined }): Generator<string> {
-  let first = true
-  for (let start = 0; start < data.length; ) {
-    const end = Math.min(data.length, start + (first ? FIRST_SLICE_BYTES : SLICE_BYTES))
-    let text = decoder.write(data.subarray(start, end))
-    // As Papa does for a whole text: a BOM left at the start of the decoded text is dropped.
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-    first = false
-    start = end
+  let start = 0
+  let first = ''
+  for (; start < data.length && first.length < FIRST_CHUNK_CHARACTERS; start += SLICE_BYTES) first += decoder.write(data.subarray(start, start + SLICE_BYTES))
+  const ended = start >= data.length
+  if (ended) first += decoder.end() ?? ''
+  // As Papa does for a whole text: a BOM left at the start of the decoded text is dropped.
+  if (first.charCodeAt(0) === 0xfeff) first = first.slice(1)
+  if (first !== '') yield first
+  if (ended) return
+  for (; start < data.length; start += SLICE_BYTES) {
+    const text = decoder.write(data.subarray(start, start + SLICE_BYTES))
     if (text !== '') yield text
   }
   const rest = decoder.end()
