@@ -58,6 +58,7 @@ export interface PersonValues {
 }
 
 export interface PlannedOrganisation {
+  /** Its index in the plan's organisations. */
   key: number
   /** create: a new record; update: `existingId` gets the file's non-empty values; keep: matched, left as is. */
   action: 'create' | 'update' | 'keep'
@@ -68,6 +69,8 @@ export interface PlannedOrganisation {
 }
 
 export interface PlannedPerson {
+  /** Its index in the plan's people. */
+  key: number
   action: 'create' | 'update' | 'keep'
   existingId: string | null
   values: PersonValues
@@ -109,6 +112,8 @@ type RowValues = Partial<Record<ImportField, Cell>>
 interface ParsedRow {
   line: number
   organisation: OrganisationValues | null
+  /** The organisation's normalised name, computed once for the lookup and the matching. */
+  organisationKey: string | null
   person: PersonValues | null
   ownerEmail: string | null
 }
@@ -234,7 +239,7 @@ function rowValidation(headers: string[], mapping: ImportMapping): RowValidation
       counts.rowsWithErrors += 1
       return
     }
-    parsedRows.push({ line, organisation, person, ownerEmail })
+    parsedRows.push({ line, organisation, organisationKey: organisation && normalizeName(organisation.name), person, ownerEmail })
   }
   return {
     mapping,
@@ -280,7 +285,7 @@ async function matchRows(sql: SqlClient, { rows: parsedRows, problems, counts, c
     let organisation: PlannedOrganisation | null = null
     if (row.organisation) {
       const values = row.organisation
-      const nameKey = normalizeName(values.name)
+      const nameKey = row.organisationKey!
       const inFile = organisationByName.get(nameKey) ?? (values.email ? organisationByEmail.get(values.email) : undefined)
       // A person's row names their organisation: a reference, not a duplicate, unless it says more.
       const onlyReference = row.person !== null && !hasOrganisationDetails(values)
@@ -336,6 +341,7 @@ async function matchRows(sql: SqlClient, { rows: parsedRows, problems, counts, c
         })
       }
       const person: PlannedPerson = {
+        key: people.length,
         action,
         existingId: action === 'create' ? null : match!.id,
         values,
@@ -394,10 +400,17 @@ function uuidList(parameter: number): string {
   return `(SELECT jsonb_array_elements_text($${parameter}::jsonb)::uuid)`
 }
 
-async function loadExisting(sql: SqlClient, teamId: string, rows: Array<{ organisation: OrganisationValues | null; person: PersonValues | null }>) {
-  const names = [...new Set(rows.flatMap((row) => (row.organisation ? [normalizeName(row.organisation.name)] : [])))]
-  const organisationEmails = [...new Set(rows.flatMap((row) => (row.organisation?.email ? [row.organisation.email] : [])))]
-  const personEmails = [...new Set(rows.flatMap((row) => (row.person?.email ? [row.person.email] : [])))]
+async function loadExisting(sql: SqlClient, teamId: string, rows: ParsedRow[]) {
+  // Filled in one pass (no array per row, no name normalised again).
+  const nameSet = new Set<string>()
+  const organisationEmailSet = new Set<string>()
+  const personEmailSet = new Set<string>()
+  for (const row of rows) {
+    if (row.organisationKey !== null) nameSet.add(row.organisationKey)
+    if (row.organisation?.email) organisationEmailSet.add(row.organisation.email)
+    if (row.person?.email) personEmailSet.add(row.person.email)
+  }
+  const [names, organisationEmails, personEmails] = [[...nameSet], [...organisationEmailSet], [...personEmailSet]]
   const { rows: organisations } = (await sql.query(
     `SELECT id::text, "normalizedName", lower(email) AS email FROM "Organisation"
     WHERE "teamId" = $1::uuid AND ("normalizedName" IN ${textList(2)} OR lower(email) IN ${textList(3)})

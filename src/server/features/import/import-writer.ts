@@ -111,8 +111,9 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
   const chunkJson = reusableJsonParameter(sql)
 
   // Organisations: created, then updated; those kept need nothing.
-  const organisationIds = new Map<number, string>()
-  for (const organisation of plan.organisations) if (organisation.existingId) organisationIds.set(organisation.key, organisation.existingId)
+  // Ids by the records' keys (their index in the plan): Maps of 100,000 entries grew by copying their
+  // tables, and each entry cost more than an array's slot.
+  const organisationIds = plan.organisations.map((organisation) => organisation.existingId)
   const newOrganisations = plan.organisations.filter((organisation) => organisation.action === 'create')
   // Created records: one statement per chunk writes them, their undo records and their staged events
   // (data-modifying CTEs, in the order of the file), so neither travels through Node.
@@ -128,7 +129,7 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
   }
   for (const chunk of chunks(newOrganisations)) {
     const ids = chunk.map(() => uuidv7())
-    chunk.forEach((organisation, index) => organisationIds.set(organisation.key, ids[index]))
+    chunk.forEach((organisation, index) => (organisationIds[organisation.key] = ids[index]))
     const rows = chunkJson(chunk.map(({ values, ownerId }, index) => organisationRow(values, ids[index], ownerId, { withDefaults: true })))
     await created(CREATE_ORGANISATIONS, rows, chunk.length)
   }
@@ -170,17 +171,16 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
   }
 
   // People, then their links to the organisations of their rows.
-  const personIds = new Map<(typeof plan.people)[number], string>()
-  for (const person of plan.people) if (person.existingId) personIds.set(person, person.existingId)
+  const personIds = plan.people.map((person) => person.existingId)
   const newPeople = plan.people.filter((person) => person.action === 'create')
   for (const chunk of chunks(newPeople)) {
     const ids = chunk.map(() => uuidv7())
-    chunk.forEach((person, index) => personIds.set(person, ids[index]))
+    chunk.forEach((person, index) => (personIds[person.key] = ids[index]))
     const rows = chunkJson(
       chunk.map((person, index) =>
         Object.assign(personRow(person.values, ids[index], person.ownerId), {
           // For the creation event only: the organisation of the person's row.
-          organisationId: (person.organisation ? organisationIds.get(person.organisation.key) : undefined) ?? null,
+          organisationId: person.organisation ? organisationIds[person.organisation.key] : null,
         }),
       ),
     )
@@ -222,8 +222,8 @@ export async function writePlan(sql: SqlClient, plan: ImportPlan, context: Write
     const rows = chunkJson(
       chunk.map((person) => ({
         id: uuidv7(),
-        personId: personIds.get(person)!,
-        organisationId: organisationIds.get(person.organisation!.key)!,
+        personId: personIds[person.key]!,
+        organisationId: organisationIds[person.organisation!.key]!,
         jobTitle: person.values.jobTitle,
         workEmail: person.values.email,
         // A new person's organisation is their primary one; an existing person keeps theirs.
@@ -299,10 +299,9 @@ function returning(columns: readonly string[], alias: string): string {
   return [`${alias}.id::text AS id`, ...columns.map((column) => `${alias}."${column}"`)].join(', ')
 }
 
-function chunks<T>(items: T[]): T[][] {
-  const result: T[][] = []
-  for (let start = 0; start < items.length; start += CHUNK) result.push(items.slice(start, start + CHUNK))
-  return result
+/** One chunk at a time: sliced all at once, a 100,000-record list's chunks lived through all its writes. */
+function* chunks<T>(items: T[]): Generator<T[]> {
+  for (let start = 0; start < items.length; start += CHUNK) yield items.slice(start, start + CHUNK)
 }
 
 function snapshot(row: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
