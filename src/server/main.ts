@@ -1,3 +1,5 @@
+// First: the heap's growth policy holds from the first collection.
+import './heap-policy.ts'
 import { startApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { logger } from './logger.ts'
