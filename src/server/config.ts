@@ -39,6 +39,8 @@ const envSchema = z.object({
   /** How many automatic backups to keep (the newest). */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** V8's old-space growth past the live data before a full collection, in percent (heap-policy.ts); 0: V8's own. */
+  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(20),
   NODE_ID: z.string().min(1).optional(),
   /** Behind a load balancer: take the client address from X-Forwarded-For (for rate limits, logs). */
   TRUST_PROXY: booleanFlag.default(false),

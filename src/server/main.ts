@@ -1,7 +1,6 @@
-// First: the heap's growth policy holds from the first collection.
-import './heap-policy.ts'
 import { startApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { applyHeapPolicy } from './heap-policy.ts'
 import { logger } from './logger.ts'
 import { StartupError } from './startup-error.ts'
 
@@ -10,6 +9,7 @@ import { StartupError } from './startup-error.ts'
 const SHUTDOWN_TIMEOUT_MS = 30_000
 try {
   const config = loadConfig()
+  applyHeapPolicy(config.HEAP_GROWING_PERCENT)
   const app = await startApp(config, logger)
   let stopping = false
   const stop = (signal: string) => {
