@@ -1,8 +1,5 @@
 import fs from 'node:fs'
-import v8 from 'node:v8'
 import { Worker } from 'node:worker_threads'
-import { io, type Socket } from 'socket.io-client'
-import type { LiveEventPayload } from '../../src/shared/realtime/events.ts'
 import { loginAs } from '../support/client.ts'
 import type { ServerProcess } from '../support/processes.ts'
 import { percentile, postgresCpuSeconds, processCpuSeconds, type LatencyStats } from './measure.ts'
@@ -18,36 +15,16 @@ const BURST = Number(process.env.BENCH_LIVE_BURST ?? 100)
 const STAGES = ['PROSPECT', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'WON'] as const
 /**
  * Threads the clients are spread over (live-clients.worker.ts). With one, every client decodes in
- * this thread, one after another: the last of 1,000 arrivals then waits for 999 decodes that a real
+ * one thread, one after another: the last of 1,000 arrivals then waits for 999 decodes that a real
  * audience does on 1,000 machines at once.
  */
-const CLIENT_THREADS = Number(process.env.BENCH_LIVE_THREADS ?? 2)
-/**
- * Semi-space of the client threads, MB (BENCH_LIVE_CLIENT_SEMI_MB; 0: V8's default, which stays
- * ~8–16 MB). socket.io-client allocates ~5.6 KB per message received (2.6 KB for a bare ws client;
- * sampled with the heap profiler): with V8's default each thread scavenged every 3–4 moves, pausing
- * its 500 clients (1–25 ms) in the middle of the arrivals being measured, whereas a real audience's
- * browsers do not pause together.
- */
-const CLIENT_SEMI_SPACE_MB = Number(process.env.BENCH_LIVE_CLIENT_SEMI_MB ?? 0)
+const CLIENT_THREADS = Math.max(1, Number(process.env.BENCH_LIVE_THREADS ?? 2))
 /** The threads' client (live-clients.worker.ts): `socket.io` (socket.io-client) or `protocol`. */
 const CLIENT = process.env.BENCH_LIVE_CLIENT === 'protocol' ? 'protocol' : 'socket.io'
 
 function rssKb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(status.match(/VmRSS:\s+(\d+)/)![1])
-}
-
-type Arrival = (event: LiveEventPayload, at: number) => void
-
-async function connect(url: string, cookie: string, onEvent: Arrival): Promise<Socket> {
-  const socket = io(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie }, reconnection: false })
-  socket.on('events:new', (event: LiveEventPayload) => onEvent(event, performance.now()))
-  await new Promise<void>((resolve, reject) => {
-    socket.once('session:ready', () => resolve())
-    socket.once('connect_error', reject)
-  })
-  return socket
 }
 
 /**
@@ -69,7 +46,6 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
   const latencies: number[] = []
   let delivered = 0
   let lastArrival = 0
-  const onEvent: Arrival = (event, at) => onArrival(`${event.entityId}:${(event.payload as any).changes?.stage?.to}`, at)
   const onArrival = (key: string, at: number) => {
     const waiting = pending.get(key)
     if (!waiting) return
@@ -83,37 +59,30 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
 
   // Times on one clock shared with the client threads.
   const now = () => performance.timeOrigin + performance.now()
-  const sockets: Socket[] = []
   const threads: Worker[] = []
   const targets = Array.from({ length: CLIENTS }, (_, index) => ({
     url: (index % 2 === 0 ? nodeA : nodeB).url,
     cookie: sessions[index % sessions.length].jar.header(),
   }))
-  // Process-wide V8 flags, read by each isolate as it is created: the client threads below.
-  if (CLIENT_SEMI_SPACE_MB > 0) v8.setFlagsFromString(`--min-semi-space-size=${CLIENT_SEMI_SPACE_MB} --max-semi-space-size=${CLIENT_SEMI_SPACE_MB}`)
-  if (CLIENT_THREADS <= 1) {
-    for (const { url, cookie } of targets) sockets.push(await connect(url, cookie, (event, at) => onEvent(event, performance.timeOrigin + at)))
-  } else {
-    await Promise.all(
-      Array.from({ length: CLIENT_THREADS }, async (_, thread) => {
-        // A TypeScript entry: the thread registers tsx before importing it (Node 20 resolves a
-        // worker's entry file before any --import hook runs in it).
-        const entry = new URL('./live-clients.worker.ts', import.meta.url).href
-        const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`, {
-          eval: true,
-          workerData: { clients: targets.filter((_, index) => index % CLIENT_THREADS === thread), client: CLIENT },
+  await Promise.all(
+    Array.from({ length: CLIENT_THREADS }, async (_, thread) => {
+      // A TypeScript entry: the thread registers tsx before importing it (Node 20 resolves a
+      // worker's entry file before any --import hook runs in it).
+      const entry = new URL('./live-clients.worker.ts', import.meta.url).href
+      const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`, {
+        eval: true,
+        workerData: { clients: targets.filter((_, index) => index % CLIENT_THREADS === thread), client: CLIENT },
+      })
+      threads.push(worker)
+      await new Promise<void>((resolve, reject) => {
+        worker.on('error', reject)
+        worker.on('message', (message: { kind: string; batch?: Array<[string, Float64Array]> }) => {
+          if (message.kind === 'ready') resolve()
+          if (message.kind === 'arrivals') for (const [key, times] of message.batch!) for (const at of times) onArrival(key, at)
         })
-        threads.push(worker)
-        await new Promise<void>((resolve, reject) => {
-          worker.on('error', reject)
-          worker.on('message', (message: { kind: string; batch?: Array<[string, Float64Array]> }) => {
-            if (message.kind === 'ready') resolve()
-            if (message.kind === 'arrivals') for (const [key, times] of message.batch!) for (const at of times) onArrival(key, at)
-          })
-        })
-      }),
-    )
-  }
+      })
+    }),
+  )
   await new Promise((resolve) => setTimeout(resolve, 2_000))
   const after = { a: rssKb(nodeA.child.pid!), b: rssKb(nodeB.child.pid!) }
   const perClientKb = ((after.a - before.a) + (after.b - before.b)) / CLIENTS
@@ -176,7 +145,6 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
   )
   await waitAll()
   const burstSeconds = (lastArrival - burstStart) / 1000
-  for (const socket of sockets) socket.close()
   await Promise.all(
     threads.map(async (worker) => {
       const closed = new Promise((resolve) => worker.on('message', (message: { kind: string }) => message.kind === 'closed' && resolve(undefined)))
@@ -189,8 +157,8 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
 
   return {
     clients: CLIENTS,
-    clientThreads: Math.max(1, CLIENT_THREADS),
-    client: CLIENT_THREADS > 1 ? CLIENT : 'socket.io',
+    clientThreads: CLIENT_THREADS,
+    client: CLIENT,
     moves: MOVES,
     latency,
     slowestMoves: [...perMove].sort((a, b) => b.lastMs - a.lastMs).slice(0, 5),
