@@ -96,7 +96,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const jobs = await startJobQueue({ databaseUrl: database.url, logger, tasks: jobHandlers(deps, database.sqlPool), lanes: JOB_LANES, crontab: JOB_CRONTAB })
   await scheduleBackups(database.prisma, config.BACKUP_INTERVAL_HOURS)
 
-  const relay = startEventRelay({ databaseUrl: database.url, bus, logger })
+  const relay = startEventRelay({ databaseUrl: database.url, bus, logger, deliverLocally: dispatcher.receive })
   // Background work that must happen once across nodes: any node may run it, row locks elect one.
   const notifications = createProjection({ pool: database.sqlPool, logger }, 'notifications', projectNotifications)
   await notifications.start()
@@ -136,7 +136,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   })
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse) {
     const pathname = (req.url ?? '/').split('?')[0]
-    if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', node: config.nodeId, readCache: { ...readCache.stats, trusted: readCache.trusted } })
+    if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', node: config.nodeId, relaysEvents: relay.isLeader, readCache: { ...readCache.stats, trusted: readCache.trusted } })
     if (pathname === '/client-config.json') return sendJson(res, 200, clientConfig(config))
     if (pathname === '/readyz') {
       const checks = await readiness(deps, redis)

@@ -68,6 +68,8 @@ export function createEventDispatcher(deps: { prisma: PrismaClient; bus: Bus; lo
       unsubscribe = bus.subscribe(EVENTS_CHANNEL, receive)
       unwatch = bus.onReconnect(resync)
     },
+    /** A relay message handed over in process (the relay of this node), as if it came from the bus. */
+    receive,
     subscribe(listener: Listener): () => void {
       listeners.add(listener)
       return () => listeners.delete(listener)

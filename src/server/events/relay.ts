@@ -9,22 +9,40 @@ const BATCH_SIZE = 500
 const POLL_MS = 1_000
 const ELECTION_MS = 2_000
 
-/** Events after an id, as live events (what `toLiveEvent` makes of a row), oldest first. */
+/**
+ * Events after an id ($1), as live events (what `toLiveEvent` makes of a row), oldest first; and, in
+ * the same round trip, the cursor saved at $3 when the previous pass published that far (NULL: no
+ * change). The data-modifying CTE runs although nothing reads it.
+ */
 const LIVE_EVENTS_AFTER = `
+  WITH saved AS (
+    UPDATE "EventRelayCursor" SET "lastEventId" = $3::bigint, "updatedAt" = now()
+    WHERE name = $4 AND $3::bigint IS NOT NULL AND "lastEventId" < $3::bigint)
   SELECT id::text AS id, type, entity, "entityId", "teamId"::text AS "teamId", "actorId"::text AS "actorId", COALESCE(payload, '{}') AS payload,
     to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
   FROM "DomainEvent" e WHERE e.id > $1::bigint ORDER BY e.id LIMIT $2`
+
+const SAVE_CURSOR = `UPDATE "EventRelayCursor" SET "lastEventId" = $1::bigint, "updatedAt" = now() WHERE name = $2 AND "lastEventId" < $1::bigint`
 
 /**
  * Publishes the event log to the bus, at least once and in id order. One node relays at a time: the
  * holder of a session advisory lock on a dedicated connection (it passes to another node within
  * seconds if that node dies). The relay's cursor is stored in the database and advanced only after
  * a batch is published, so an unreachable Redis delays events but loses none.
+ *
+ * Two round trips and a Redis hop are off each event's way to its sockets:
+ * - The cursor is saved by the next pass's read (or a poll within a second, or at stop), not by a
+ *   statement of its own. A new leader may publish again what a dead one published after its last
+ *   save, which is what at-least-once allows: every dispatcher drops the ids it has delivered.
+ * - This node's own dispatcher gets each batch right away (`deliverLocally`), not back from Redis;
+ *   the copy that comes back through the bus is dropped the same way.
  */
 export function startEventRelay(deps: {
   databaseUrl: string
   bus: Bus
   logger: Logger
+  /** This node's dispatcher: each batch before it is published (dispatcher.receive). */
+  deliverLocally?: (batch: RelayedBatch) => void
 }) {
   const { bus, logger } = deps
   let connection: pg.Client | undefined
@@ -37,6 +55,8 @@ export function startEventRelay(deps: {
 
   /** The cursor as this leader last stored it: read once per leadership, not once per pass. */
   let storedCursor: string | undefined
+  /** Published up to here, not yet saved: the next read saves it. */
+  let publishedCursor: string | undefined
 
   /**
    * One pass, on the leader's own connection (plain SQL: this runs for every write). Each batch is
@@ -45,7 +65,7 @@ export function startEventRelay(deps: {
   async function relayPending(): Promise<void> {
     const db = connection
     if (!db) return
-    let lastId = storedCursor ?? (await db.query<{ lastEventId: string }>(`SELECT "lastEventId"::text AS "lastEventId" FROM "EventRelayCursor" WHERE name = $1`, [CURSOR_NAME])).rows[0]?.lastEventId
+    let lastId = publishedCursor ?? storedCursor ?? (await db.query<{ lastEventId: string }>(`SELECT "lastEventId"::text AS "lastEventId" FROM "EventRelayCursor" WHERE name = $1`, [CURSOR_NAME])).rows[0]?.lastEventId
     if (lastId === undefined) {
       // First relay ever: start from the present, the past has no live audience.
       const { rows } = await db.query<{ lastEventId: string }>(
@@ -56,15 +76,29 @@ export function startEventRelay(deps: {
       lastId = rows[0].lastEventId
     }
     for (;;) {
-      const { rows } = await db.query<LiveEvent>(LIVE_EVENTS_AFTER, [lastId, BATCH_SIZE])
+      const saving = publishedCursor
+      const { rows } = await db.query<LiveEvent>(LIVE_EVENTS_AFTER, [lastId, BATCH_SIZE, saving ?? null, CURSOR_NAME])
+      if (saving !== undefined) {
+        storedCursor = saving
+        if (publishedCursor === saving) publishedCursor = undefined
+      }
       if (rows.length === 0) return
       const batch: RelayedBatch = { after: lastId, events: rows }
+      deps.deliverLocally?.(batch)
       await bus.publish(EVENTS_CHANNEL, batch)
       lastId = rows[rows.length - 1].id
-      await db.query(`UPDATE "EventRelayCursor" SET "lastEventId" = $1, "updatedAt" = now() WHERE name = $2`, [lastId, CURSOR_NAME])
-      storedCursor = lastId
+      publishedCursor = lastId
       if (rows.length < BATCH_SIZE) return
     }
+  }
+
+  /** Saves what was published and not yet saved (on stop: a successor starts from there). */
+  async function saveCursor() {
+    const saving = publishedCursor
+    if (!connection || saving === undefined) return
+    await connection.query(SAVE_CURSOR, [saving, CURSOR_NAME])
+    storedCursor = saving
+    if (publishedCursor === saving) publishedCursor = undefined
   }
 
   /** Runs one relay pass at a time; a wake-up during a pass schedules one more. */
@@ -93,6 +127,7 @@ export function startEventRelay(deps: {
       if (rows[0].acquired) {
         leader = true
         storedCursor = undefined
+        publishedCursor = undefined
         await connection.query('LISTEN domain_events')
         logger.info('this node relays the event log to the bus')
         wake()
@@ -120,6 +155,7 @@ export function startEventRelay(deps: {
   function dropConnection() {
     leader = false
     storedCursor = undefined
+    publishedCursor = undefined
     connection?.end().catch(() => undefined)
     connection = undefined
   }
@@ -138,6 +174,7 @@ export function startEventRelay(deps: {
       clearInterval(electionTimer)
       clearInterval(pollTimer)
       await running
+      if (leader) await saveCursor().catch((error) => logger.warn({ err: (error as Error).message }, 'event relay cursor not saved at stop'))
       await connection?.end().catch(() => undefined)
       connection = undefined
       leader = false
