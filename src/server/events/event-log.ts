@@ -58,6 +58,33 @@ const APPEND_EVENT_SQL = `
     RETURNING id)
   SELECT a.id FROM appended a CROSS JOIN LATERAL (SELECT pg_notify('domain_events', a.id::text)) AS notified`
 
+/**
+ * Appends a handful of events (the notifications of a write) in one statement, from a Prisma client
+ * or a bare connection: `appendEvent`'s lock, insert and NOTIFY, with ids drawn in the order given.
+ * One NOTIFY is enough: the relay, woken, reads everything after its cursor. For thousands of
+ * events, `appendEvents`, which ships them in chunks.
+ */
+export async function appendEventBatch(db: Db | SqlClient, events: NewDomainEvent[]): Promise<void> {
+  if (events.length === 0) return
+  for (const event of events) recordChange(event)
+  const sql = sqlOf(db)
+  await sql.query(APPEND_EVENT_BATCH_SQL, [jsonParameter(sql, events), EVENT_LOG_LOCK])
+}
+
+// The lock is fenced by OFFSET 0, and the sort consumes every row before the insert draws the first
+// id, so the lock is held before any id is drawn, as in `appendEvent`.
+const APPEND_EVENT_BATCH_SQL = `
+  WITH appended AS (
+    INSERT INTO "DomainEvent" (type, entity, "entityId", "teamId", "actorId", payload)
+    SELECT e.type, e.entity, e."entityId", e."teamId", e."actorId", e.payload
+    FROM (SELECT pg_advisory_xact_lock($2::bigint) OFFSET 0) AS locked,
+      ROWS FROM (json_to_recordset($1::json) AS (type text, entity text, "entityId" text, "teamId" uuid, "actorId" uuid, payload jsonb))
+        WITH ORDINALITY AS e(type, entity, "entityId", "teamId", "actorId", payload, position)
+    ORDER BY e.position
+    RETURNING id)
+  SELECT last.id FROM (SELECT max(id)::text AS id FROM appended) AS last
+  CROSS JOIN LATERAL (SELECT pg_notify('domain_events', last.id)) AS notified`
+
 /** Rows per statement when appending many events at once. */
 const EVENT_BATCH_SIZE = 5_000
 
