@@ -12,7 +12,7 @@ import { createEventDispatcher } from './events/dispatcher.ts'
 import { createLiveFeed } from './events/live-feed.ts'
 import { createProjection } from './events/projection.ts'
 import { startEventRelay } from './events/relay.ts'
-import { projectNotifications } from './features/notification/notification.projector.ts'
+import { mayNotify, projectNotifications } from './features/notification/notification.projector.ts'
 import { startDueTaskScheduler } from './jobs/due-tasks.ts'
 import { startJobQueue } from './jobs/queue.ts'
 import { scheduleBackups } from './features/backup/backup.jobs.ts'
@@ -100,10 +100,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Background work that must happen once across nodes: any node may run it, row locks elect one.
   const notifications = createProjection({ pool: database.sqlPool, logger }, 'notifications', projectNotifications)
   await notifications.start()
-  // Each event wakes the projections on the node that relayed it (the others would only find the
-  // cursor locked or already past it); a timer on every node takes over if that node dies.
+  // An event that notifies someone wakes the projection on the node that relayed it (the others
+  // would only find the cursor locked or already past it); the rest (most writes) cost no pass of
+  // their own, the next one moves past them. A timer on every node takes over if that node dies.
   const stopProjecting = dispatcher.subscribe((event) => {
-    if (relay.isLeader && event.entity !== 'notification') void notifications.trigger()
+    if (relay.isLeader && mayNotify(event)) void notifications.trigger()
   })
   const projectionTimer = setInterval(() => void notifications.trigger(), 5_000)
   await webhooks.start(() => relay.isLeader)

@@ -30,7 +30,7 @@ const SAVE_CURSOR = `UPDATE "EventRelayCursor" SET "lastEventId" = $1::bigint, "
  * seconds if that node dies). The relay's cursor is stored in the database and advanced only after
  * a batch is published, so an unreachable Redis delays events but loses none.
  *
- * Two round trips and a Redis hop are off each event's way to its sockets:
+ * A statement per pass and a Redis hop are off the way of events to this node's sockets:
  * - The cursor is saved by the next pass's read (or a poll within a second, or at stop), not by a
  *   statement of its own. A new leader may publish again what a dead one published after its last
  *   save, which is what at-least-once allows: every dispatcher drops the ids it has delivered.

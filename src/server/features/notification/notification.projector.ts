@@ -48,6 +48,14 @@ async function organisationsOf(sql: SqlClient, events: ProjectedEvent[]): Promis
   return new Map(rows.map((row: OrganisationRef & { id: string }) => [row.id, { name: row.name, ownerId: row.ownerId }]))
 }
 
+/**
+ * Whether an event makes a notification (the organisation's name and owner aside): the projection
+ * is woken for these only. The others wait for the next pass, which moves the cursor past them.
+ */
+export function mayNotify(event: Omit<ProjectedEvent, 'id' | 'createdAt'>): boolean {
+  return draftFor({ ...event, id: 0n, createdAt: new Date(0) } as ProjectedEvent, new Map()) !== null
+}
+
 function draftFor(event: ProjectedEvent, organisations: Map<string, OrganisationRef>): Draft | null {
   const payload = (event.payload ?? {}) as Record<string, any>
   const base = { eventId: event.id, actorId: event.actorId }
