@@ -39,11 +39,21 @@ function arrived(key: string, at: number) {
   }
 }
 
-const stageKey = (event: LiveEventPayload) => `${event.entityId}:${(event.payload as { changes?: { stage?: { to?: string } } }).changes?.stage?.to}`
+/**
+ * What an arrival is reported under: a stage change as `entityId:toStage`; a notification as
+ * `notified:organisationId:recipientId` (a manager's, for a move of that organisation).
+ */
+function arrivalKey(event: LiveEventPayload): string {
+  if (event.type === 'notification.created') {
+    const { recipientId, notification } = event.payload as { recipientId: string; notification: { link: string } }
+    return `notified:${notification.link.split('/').pop()}:${recipientId}`
+  }
+  return `${event.entityId}:${(event.payload as { changes?: { stage?: { to?: string } } }).changes?.stage?.to}`
+}
 
 async function connectSocketIo(url: string, cookie: string) {
   const socket = io(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie }, reconnection: false })
-  socket.on('events:new', (event: LiveEventPayload) => arrived(stageKey(event), performance.timeOrigin + performance.now()))
+  socket.on('events:new', (event: LiveEventPayload) => arrived(arrivalKey(event), performance.timeOrigin + performance.now()))
   await new Promise<void>((resolve, reject) => {
     socket.once('session:ready', () => resolve())
     socket.once('connect_error', reject)
@@ -66,7 +76,7 @@ async function connectProtocol(url: string, cookie: string) {
       const text = data.toString()
       if (text.startsWith('42')) {
         const [name, payload] = JSON.parse(text.slice(2)) as [string, LiveEventPayload]
-        if (name === 'events:new') arrived(stageKey(payload), performance.timeOrigin + performance.now())
+        if (name === 'events:new') arrived(arrivalKey(payload), performance.timeOrigin + performance.now())
         else if (name === 'session:ready') resolve()
       } else if (text === '2') socket.send('3')
       else if (text.startsWith('0')) socket.send('40')

@@ -44,11 +44,20 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
 
   const pending = new Map<string, { sentAt: number; remaining: number; first?: number; last?: number }>()
   const latencies: number[] = []
+  // Each move also notifies the team's manager, on each of their connections (a quarter of the clients).
+  const manager = (await sessions[1].trpc.auth.me.query())!
+  const managerClients = Array.from({ length: CLIENTS }, (_, index) => index % sessions.length === 1).filter(Boolean).length
+  const notificationLatencies: number[] = []
   let delivered = 0
   let lastArrival = 0
   const onArrival = (key: string, at: number) => {
     const waiting = pending.get(key)
     if (!waiting) return
+    if (key.startsWith('notified:')) {
+      notificationLatencies.push(at - waiting.sentAt)
+      if (--waiting.remaining === 0) pending.delete(key)
+      return
+    }
     delivered++
     lastArrival = at
     latencies.push(at - waiting.sentAt)
@@ -87,7 +96,8 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
   const after = { a: rssKb(nodeA.child.pid!), b: rssKb(nodeB.child.pid!) }
   const perClientKb = ((after.a - before.a) + (after.b - before.b)) / CLIENTS
 
-  // Latency: one move at a time, each awaited by every client.
+  // Latency: one move at a time, each awaited by every client, its manager's notification included
+  // (a move's deliveries do not overlap the next move's).
   const waitAll = async () => {
     const deadline = Date.now() + 30_000
     while (pending.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5))
@@ -106,6 +116,7 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
     const to = STAGES[(round % 4) + 1]
     const entry: { sentAt: number; remaining: number; first?: number; last?: number } = { sentAt: now(), remaining: CLIENTS }
     pending.set(`${id}:${to}`, entry)
+    if (managerClients > 0) pending.set(`notified:${id}:${manager.id}`, { sentAt: entry.sentAt, remaining: managerClients })
     await mover.trpc.pipeline.move.mutate({ id, fromStage: from, toStage: to })
     const answeredMs = now() - entry.sentAt
     await waitAll()
@@ -121,13 +132,22 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
   const sorted = [...latencies].sort((a, b) => a - b)
   const latency: LatencyStats = {
     requests: MOVES,
-    errors: [...pending.values()].reduce((sum, item) => sum + item.remaining, 0),
+    errors: [...pending].filter(([key]) => !key.startsWith('notified:')).reduce((sum, [, item]) => sum + item.remaining, 0),
     durationMs: 0,
     requestsPerSecond: 0,
     p50Ms: Math.round(percentile(sorted, 0.5) * 100) / 100,
     p95Ms: Math.round(percentile(sorted, 0.95) * 100) / 100,
     p99Ms: Math.round(percentile(sorted, 0.99) * 100) / 100,
     maxMs: Math.round((sorted[sorted.length - 1] ?? NaN) * 100) / 100,
+  }
+
+  const notificationsSorted = [...notificationLatencies].sort((a, b) => a - b)
+  const notifications = {
+    expected: MOVES * managerClients,
+    delivered: notificationLatencies.length,
+    p50Ms: Math.round(percentile(notificationsSorted, 0.5) * 100) / 100,
+    p95Ms: Math.round(percentile(notificationsSorted, 0.95) * 100) / 100,
+    p99Ms: Math.round(percentile(notificationsSorted, 0.99) * 100) / 100,
   }
 
   // Throughput: a burst of moves, as fast as they go, on cards not moved above.
@@ -161,6 +181,7 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
     client: CLIENT,
     moves: MOVES,
     latency,
+    notifications,
     slowestMoves: [...perMove].sort((a, b) => b.lastMs - a.lastMs).slice(0, 5),
     cpuMsPerMove,
     movesAnsweredP50Ms: percentile(perMove.map((move) => move.answeredMs).sort((a, b) => a - b), 0.5),

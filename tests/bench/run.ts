@@ -144,6 +144,7 @@ if (live) {
     '| measure | value |',
     '|---|---|',
     `| mutation → arrival p50 / p95 / p99 | ${live.latency.p50Ms} / ${live.latency.p95Ms} / ${live.latency.p99Ms} ms |`,
+    `| mutation → the manager's notification (each of their connections) p50 / p95 / p99; delivered | ${live.notifications.p50Ms} / ${live.notifications.p95Ms} / ${live.notifications.p99Ms} ms; ${live.notifications.delivered} of ${live.notifications.expected} |`,
     `| undelivered | ${live.latency.errors} |`,
     `| moves answered p50; slowest moves (answered / first / last arrival, ms) | ${live.movesAnsweredP50Ms} ms; ${live.slowestMoves.map((move) => `${move.answeredMs} / ${move.firstMs} / ${move.lastMs}`).join('; ')} |`,
     `| CPU per move (1 mutation, ${live.clients} deliveries): servers / bench clients / PostgreSQL | ${live.cpuMsPerMove.servers} / ${live.cpuMsPerMove.clients} / ${live.cpuMsPerMove.postgres} ms |`,

@@ -1,5 +1,5 @@
 import { Prisma } from '../db/client.ts'
-import { isSqlClient, jsonParameter, sqlOf, type SqlClient } from '../db/sql.ts'
+import { isSqlClient, jsonParameter, queryPrepared, sqlOf, type SqlClient } from '../db/sql.ts'
 import type { Db } from '../features/scope.ts'
 import { recordChange } from '../cache/invalidation.ts'
 
@@ -34,7 +34,7 @@ export const EVENT_LOG_LOCK = 72_616_001
 export async function appendEvent(db: Db | SqlClient, event: NewDomainEvent): Promise<bigint> {
   recordChange(event)
   if (isSqlClient(db)) {
-    const { rows } = await db.query(APPEND_EVENT_SQL, [event.type, event.entity, event.entityId, event.teamId, event.actorId, JSON.stringify(event.payload), EVENT_LOG_LOCK])
+    const { rows } = await queryPrepared(db, APPEND_EVENT_SQL, [event.type, event.entity, event.entityId, event.teamId, event.actorId, JSON.stringify(event.payload), EVENT_LOG_LOCK])
     return BigInt(rows[0].id)
   }
   // One round trip: the lock (fenced by OFFSET 0 so it is taken before the row's id is drawn), the
@@ -68,7 +68,7 @@ export async function appendEventBatch(db: Db | SqlClient, events: NewDomainEven
   if (events.length === 0) return
   for (const event of events) recordChange(event)
   const sql = sqlOf(db)
-  await sql.query(APPEND_EVENT_BATCH_SQL, [jsonParameter(sql, events), EVENT_LOG_LOCK])
+  await queryPrepared(sql, APPEND_EVENT_BATCH_SQL, [jsonParameter(sql, events), EVENT_LOG_LOCK])
 }
 
 // The lock is fenced by OFFSET 0, and the sort consumes every row before the insert draws the first

@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { inTransaction, type SqlClient } from '../db/sql.ts'
+import { inTransaction, queryPrepared, type SqlClient } from '../db/sql.ts'
 import type { Logger } from '../logger.ts'
 import type { EventRecord } from './types.ts'
 
@@ -63,7 +63,8 @@ export function createProjection(deps: { pool: pg.Pool; logger: Logger }, name: 
    */
   async function idle(): Promise<boolean> {
     if (!options.busyWhen) return false
-    const { rows } = await pool.query<{ busy: boolean }>(
+    const { rows } = await queryPrepared(
+      pool,
       `WITH state AS (SELECT (${options.busyWhen}) AS busy, (SELECT max(id) FROM "DomainEvent") AS "lastId"),
         moved AS (
           UPDATE "EventRelayCursor" c SET "lastEventId" = GREATEST(c."lastEventId", state."lastId"), "updatedAt" = CURRENT_TIMESTAMP
@@ -82,11 +83,11 @@ export function createProjection(deps: { pool: pg.Pool; logger: Logger }, name: 
       pool,
       async (sql) => {
         // No row when another node holds the cursor (it does the work) or when nothing is new.
-        const { rows } = await sql.query(PENDING_EVENTS_SQL, [name, BATCH_SIZE])
+        const { rows } = await queryPrepared(sql, PENDING_EVENTS_SQL, [name, BATCH_SIZE])
         if (rows.length === 0) return { more: false }
         const events: ProjectedEvent[] = rows.map((row) => ({ ...row, id: BigInt(row.id) }))
         const afterCommit = await handler(sql, events)
-        await sql.query(`UPDATE "EventRelayCursor" SET "lastEventId" = $1::bigint, "updatedAt" = CURRENT_TIMESTAMP WHERE name = $2`, [rows[rows.length - 1].id, name])
+        await queryPrepared(sql, `UPDATE "EventRelayCursor" SET "lastEventId" = $1::bigint, "updatedAt" = CURRENT_TIMESTAMP WHERE name = $2`, [rows[rows.length - 1].id, name])
         return { more: events.length === BATCH_SIZE, afterCommit }
       },
       // A pass that hangs (a handler's read outside) must not hold the cursor forever.

@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { queryPrepared } from '../db/sql.ts'
 import type { Bus } from '../infra/bus.ts'
 import type { Logger } from '../logger.ts'
 import { EVENTS_CHANNEL, type LiveEvent, type RelayedBatch } from './types.ts'
@@ -77,7 +78,7 @@ export function startEventRelay(deps: {
     }
     for (;;) {
       const saving = publishedCursor
-      const { rows } = await db.query<LiveEvent>(LIVE_EVENTS_AFTER, [lastId, BATCH_SIZE, saving ?? null, CURSOR_NAME])
+      const { rows } = (await queryPrepared(db, LIVE_EVENTS_AFTER, [lastId, BATCH_SIZE, saving ?? null, CURSOR_NAME])) as { rows: LiveEvent[] }
       if (saving !== undefined) {
         storedCursor = saving
         if (publishedCursor === saving) publishedCursor = undefined

@@ -1,6 +1,6 @@
 import type { Prisma } from '../../db/client.ts'
 import type { NotificationType } from '../../db/generated/enums.ts'
-import { sqlOf, type SqlClient } from '../../db/sql.ts'
+import { queryPrepared, sqlOf, type SqlClient } from '../../db/sql.ts'
 import { uuidv7 } from '../../db/uuid.ts'
 import { appendEventBatch } from '../../events/event-log.ts'
 import type { ProjectedEvent } from '../../events/projection.ts'
@@ -171,7 +171,7 @@ async function recipientsOf(sql: SqlClient, drafts: Draft[]): Promise<Recipient[
     }
   })
   if (listedUsers.length === 0 && !drafts.some((draft) => draft.managersOf)) return []
-  const { rows } = await sql.query(RECIPIENTS_SQL, [
+  const { rows } = await queryPrepared(sql, RECIPIENTS_SQL, [
     drafts.map((draft) => draft.type),
     drafts.map((draft) => draft.actorId),
     drafts.map((draft) => draft.managersOf ?? null),
@@ -219,7 +219,8 @@ interface NotificationRow {
  * inserts: the recipient's unread count before, plus that recipient's rows up to this one.
  */
 async function insertNotifications(sql: SqlClient, notifications: NotificationRow[]): Promise<number[]> {
-  const { rows } = await sql.query(
+  const { rows } = await queryPrepared(
+    sql,
     `WITH inserted AS (
       INSERT INTO "Notification" (id, "recipientId", type, title, body, link, "eventId", "createdAt")
       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::"NotificationType"[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::timestamp[]))
