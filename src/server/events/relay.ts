@@ -54,10 +54,10 @@ export function startEventRelay(deps: {
   let pollTimer: NodeJS.Timeout | undefined
   let electionTimer: NodeJS.Timeout | undefined
 
-  /** The cursor as this leader last stored it: read once per leadership, not once per pass. */
-  let storedCursor: string | undefined
-  /** Published up to here, not yet saved: the next read saves it. */
-  let publishedCursor: string | undefined
+  /** Published up to here: the next read starts after it. Read from the database once per leadership. */
+  let position: string | undefined
+  /** The cursor as the database holds it; behind `position` until the next read (or stop) saves it. */
+  let saved: string | undefined
 
   /**
    * One pass, on the leader's own connection (plain SQL: this runs for every write). Each batch is
@@ -66,7 +66,7 @@ export function startEventRelay(deps: {
   async function relayPending(): Promise<void> {
     const db = connection
     if (!db) return
-    let lastId = publishedCursor ?? storedCursor ?? (await db.query<{ lastEventId: string }>(`SELECT "lastEventId"::text AS "lastEventId" FROM "EventRelayCursor" WHERE name = $1`, [CURSOR_NAME])).rows[0]?.lastEventId
+    let lastId = position ?? (await db.query<{ lastEventId: string }>(`SELECT "lastEventId"::text AS "lastEventId" FROM "EventRelayCursor" WHERE name = $1`, [CURSOR_NAME])).rows[0]?.lastEventId
     if (lastId === undefined) {
       // First relay ever: start from the present, the past has no live audience.
       const { rows } = await db.query<{ lastEventId: string }>(
@@ -76,30 +76,24 @@ export function startEventRelay(deps: {
       )
       lastId = rows[0].lastEventId
     }
+    if (position === undefined) position = saved = lastId
     for (;;) {
-      const saving = publishedCursor
-      const { rows } = (await queryPrepared(db, LIVE_EVENTS_AFTER, [lastId, BATCH_SIZE, saving ?? null, CURSOR_NAME])) as { rows: LiveEvent[] }
-      if (saving !== undefined) {
-        storedCursor = saving
-        if (publishedCursor === saving) publishedCursor = undefined
-      }
+      const { rows } = (await queryPrepared(db, LIVE_EVENTS_AFTER, [lastId, BATCH_SIZE, lastId === saved ? null : lastId, CURSOR_NAME])) as { rows: LiveEvent[] }
+      saved = lastId
       if (rows.length === 0) return
       const batch: RelayedBatch = { after: lastId, events: rows }
       deps.deliverLocally?.(batch)
       await bus.publish(EVENTS_CHANNEL, batch)
-      lastId = rows[rows.length - 1].id
-      publishedCursor = lastId
+      lastId = position = rows[rows.length - 1].id
       if (rows.length < BATCH_SIZE) return
     }
   }
 
   /** Saves what was published and not yet saved (on stop: a successor starts from there). */
   async function saveCursor() {
-    const saving = publishedCursor
-    if (!connection || saving === undefined) return
-    await connection.query(SAVE_CURSOR, [saving, CURSOR_NAME])
-    storedCursor = saving
-    if (publishedCursor === saving) publishedCursor = undefined
+    if (!connection || position === undefined || position === saved) return
+    await connection.query(SAVE_CURSOR, [position, CURSOR_NAME])
+    saved = position
   }
 
   /** Runs one relay pass at a time; a wake-up during a pass schedules one more. */
@@ -127,8 +121,7 @@ export function startEventRelay(deps: {
       const { rows } = await connection.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1) AS acquired', [RELAY_LOCK])
       if (rows[0].acquired) {
         leader = true
-        storedCursor = undefined
-        publishedCursor = undefined
+        position = saved = undefined
         await connection.query('LISTEN domain_events')
         logger.info('this node relays the event log to the bus')
         wake()
@@ -155,8 +148,7 @@ export function startEventRelay(deps: {
 
   function dropConnection() {
     leader = false
-    storedCursor = undefined
-    publishedCursor = undefined
+    position = saved = undefined
     connection?.end().catch(() => undefined)
     connection = undefined
   }
