@@ -197,6 +197,8 @@ describe('an organisation’s page in one statement', () => {
       const read = await readOrganisationDetails(context as never, ids)
       expect(read).toHaveLength(ids.length)
       for (const row of read) expect(row).toStrictEqual(byId.get(row.id))
+      // One at a time (a record's page: its own statement), the same objects.
+      for (const id of ids.slice(0, 4)) expect(await readOrganisationDetails(context as never, [id])).toStrictEqual([byId.get(id)])
     }
   })
 })

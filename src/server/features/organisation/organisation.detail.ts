@@ -69,7 +69,11 @@ function toDetail(row: Row): OrganisationDetail {
 export async function readOrganisationDetails(ctx: ServiceContext, ids: string[]): Promise<OrganisationDetail[]> {
   if (ids.length === 0) return []
   const db: SqlClient = ctx.sql ?? sqlOf(ctx.prisma)
-  const query = DETAIL_SQL(Prisma.sql`o.id = ANY(${ids}::uuid[]) AND ${teamScopeSql(ctx.viewer, Prisma.sql`o."teamId"`)}`)
+  // One id (a record's page) as `o.id = $1`: PostgreSQL then settles on a generic plan after five
+  // executions, 0.3 ms a call instead of 1.0-1.4 ms; with `ANY($1::uuid[])` it guesses ten rows for
+  // the generic plan, finds it dearer than a custom one for one row, and plans every call (0.7 ms).
+  const matching = ids.length === 1 ? Prisma.sql`o.id = ${ids[0]}::uuid` : Prisma.sql`o.id = ANY(${ids}::uuid[])`
+  const query = DETAIL_SQL(Prisma.sql`${matching} AND ${teamScopeSql(ctx.viewer, Prisma.sql`o."teamId"`)}`)
   const { rows } = await queryPrepared(db, query.text, query.values)
   return (rows as Row[]).map(toDetail)
 }
