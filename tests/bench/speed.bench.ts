@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import pg from 'pg'
+import superjson from 'superjson'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '../../src/server/db/generated/client.ts'
 import { createPrismaClient } from '../../src/server/db/client.ts'
@@ -8,7 +9,7 @@ import { createOrganisation, getOrganisation, listOrganisations } from '../../sr
 import { organisationCreateInput, organisationListInput } from '../../src/shared/schemas/organisation.ts'
 import { loginAs } from '../support/client.ts'
 import { freePort, PROJECT_ROOT } from '../support/processes.ts'
-import { TEST_TOTP_ENCRYPTION_KEY } from '../support/env.ts'
+import { TEST_REDIS_URL, TEST_TOTP_ENCRYPTION_KEY } from '../support/env.ts'
 import { load, type LatencyStats } from './measure.ts'
 
 // Issue 14's side-by-side figures, in one run: Prisma against hand-written SQL for the same answers,
@@ -77,7 +78,11 @@ async function startBareServer(databaseUrl: string) {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/bare-server.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', TOTP_ENCRYPTION_KEY: TEST_TOTP_ENCRYPTION_KEY },
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', TOTP_ENCRYPTION_KEY: TEST_TOTP_ENCRYPTION_KEY,
+      // Its read cache in Redis like the server's, apart from it.
+      REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `bench-bare:${new URL(databaseUrl).pathname.slice(1)}:`,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   await new Promise<void>((resolve, reject) => {
@@ -118,7 +123,8 @@ export async function benchSpeed(baseUrl: string, databaseUrl: string): Promise<
   const bareGet = async (path: string, input: unknown) => {
     const response = await fetch(`${bare.url}${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } })
     if (!response.ok) throw new Error(`bare ${response.status}`)
-    await response.arrayBuffer()
+    // Read as the tRPC client reads an answer (JSON, then superjson), so both sides pay the same.
+    superjson.deserialize(await response.json())
   }
   try {
     for (const [label, options] of [['alone', alone], ['16 concurrent', loaded]] as const) {
