@@ -1,6 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createHTTPHandler } from '@trpc/server/adapters/standalone'
+import type { TRPCError } from '@trpc/server'
 import { applyWSSHandler } from '@trpc/server/adapters/ws'
 import { Redis } from 'ioredis'
 import { WebSocketServer } from 'ws'
@@ -27,6 +28,7 @@ import { createStaticHandler } from './http/static.ts'
 import { createMemoryBus, createRedisBus } from './infra/bus.ts'
 import { createMemoryCache, createRedisCache } from './infra/cache.ts'
 import { createReadCache } from './cache/read-cache.ts'
+import { createQueryHandler } from './trpc/query-handler.ts'
 import { invalidateOnCommit } from './cache/invalidation.ts'
 import type { Logger } from './logger.ts'
 import { acceptedCorrelationId, newCorrelationId, withCorrelationId } from './correlation.ts'
@@ -111,6 +113,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const dueTasks = startDueTaskScheduler({ prisma: database.prisma, logger }, config.DUE_TASK_INTERVAL_MS)
 
   const createContext = createContextFactory(deps)
+  // Logged here; reported to Sentry once, by the procedure middleware (trpc/trpc.ts).
+  const onTrpcError = ({ error, path }: { error: TRPCError; path?: string }) => {
+    if (error.code !== 'INTERNAL_SERVER_ERROR') return
+    logger.error({ err: error.cause ?? error, path }, 'tRPC error')
+  }
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -118,12 +125,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     // Large query inputs may come as POST (`methodOverride` in the client) instead of a long URL.
     allowMethodOverride: true,
     maxBodySize: 5 * 1024 * 1024,
-    // Logged here; reported to Sentry once, by the procedure middleware (trpc/trpc.ts).
-    onError: ({ error, path }) => {
-      if (error.code !== 'INTERNAL_SERVER_ERROR') return
-      logger.error({ err: error.cause ?? error, path }, 'tRPC error')
-    },
+    onError: onTrpcError,
   })
+  // GET queries (what screens load) without tRPC's fetch adapter; the rest through tRPC's handler.
+  const handleQuery = createQueryHandler({ router: appRouter, basePath: '/trpc/', createContext, onError: onTrpcError })
   const serveStatic = createStaticHandler(config.STATIC_DIR, { policy: (nonce) => contentSecurityPolicy(config, nonce) })
   const handleExport = createExportHandler(deps)
 
@@ -152,6 +157,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       if (!isOriginAllowed(req, config.allowedOrigins) || (!originHeader && isCrossSite(req.headers))) {
         return sendJson(res, 403, { error: 'Cross-origin request refused' })
       }
+      if (await handleQuery(req, res)) return
       return trpcHandler(req, res)
     }
     if (pathname === IMPORT_UPLOAD_PATH) return handleImportUpload(deps, req, res)

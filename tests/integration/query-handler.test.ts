@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loginAs, type TestClient } from '../support/client.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
+
+// GET queries are answered by the server's own query handler (trpc/query-handler.ts), the rest by
+// tRPC's. The same request through tRPC's handler (a `trpc-accept` header sends it there) must get
+// the same status, type and body: answers, batches, every kind of error, the caller's language.
+
+let server: TestServer
+let sales: TestClient
+let salesEnglish: TestClient
+
+beforeAll(async () => {
+  server = await startTestServer()
+  sales = await loginAs(server.url, 'sales.paris@demo.test')
+  salesEnglish = await loginAs(server.url, 'sales.lyon@demo.test')
+  await salesEnglish.trpc.auth.updatePreferences.mutate({ language: 'en' })
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+const json = (value: unknown) => encodeURIComponent(JSON.stringify(value))
+
+async function both(path: string, cookie?: string) {
+  const headers = cookie ? { cookie } : undefined
+  const fast = await fetch(`${server.url}${path}`, { headers })
+  const viaTrpc = await fetch(`${server.url}${path}`, { headers: { ...headers, 'trpc-accept': 'application/json' } })
+  // Each request has its own correlation id (quoted in error answers).
+  const body = async (response: Response) => (await response.text()).replace(/"correlationId":"[^"]*"/g, '"correlationId":"…"')
+  return {
+    fast: { status: fast.status, type: fast.headers.get('content-type'), vary: fast.headers.get('vary'), length: fast.headers.get('content-length'), body: await body(fast) },
+    viaTrpc: { status: viaTrpc.status, type: viaTrpc.headers.get('content-type'), vary: viaTrpc.headers.get('vary'), body: await body(viaTrpc) },
+  }
+}
+
+describe('GET queries', () => {
+  it('answer exactly as tRPC does: single calls, batches, errors of every kind', async () => {
+    const own = await sales.trpc.organisations.list.query({ limit: 3 })
+    const lyon = await salesEnglish.trpc.organisations.list.query({ limit: 1 })
+    const id = own.items[0].id
+    const cases: Array<[string, string | undefined, number]> = [
+      [`/trpc/organisations.byId?input=${json({ json: { id } })}`, sales.jar.header(), 200],
+      [`/trpc/auth.me`, sales.jar.header(), 200],
+      [`/trpc/auth.me`, undefined, 200],
+      [`/trpc/organisations.byId,organisations.list,auth.me?batch=1&input=${json({ 0: { json: { id } }, 1: { json: { limit: 2, stage: ['PROSPECT'] } } })}`, sales.jar.header(), 200],
+      // Invalid input (field messages), out of the caller's team, unauthenticated, mixed in a batch.
+      [`/trpc/organisations.byId?input=${json({ json: { id: 'not-a-uuid' } })}`, sales.jar.header(), 400],
+      [`/trpc/organisations.byId?input=${json({ json: { id: 'not-a-uuid' } })}`, salesEnglish.jar.header(), 400],
+      [`/trpc/organisations.byId?input=${json({ json: { id: lyon.items[0].id } })}`, sales.jar.header(), 404],
+      [`/trpc/organisations.byId?input=${json({ json: { id } })}`, undefined, 401],
+      [`/trpc/organisations.byId,organisations.byId?batch=1&input=${json({ 0: { json: { id } }, 1: { json: { id: 'nope' } } })}`, sales.jar.header(), 207],
+      [`/trpc/organisations.list,organisations.list?batch=1&input=${json({ 0: { json: { limit: 0 } }, 1: { json: { limit: -1 } } })}`, sales.jar.header(), 400],
+    ]
+    for (const [path, cookie, status] of cases) {
+      const { fast, viaTrpc } = await both(path, cookie)
+      expect({ path, ...fast, length: undefined }).toEqual({ path, ...viaTrpc, length: undefined })
+      expect(fast.status, path).toBe(status)
+      expect(fast.type).toBe('application/json')
+      // Answered by the server's handler: a whole body with its length (tRPC's streams it).
+      expect(fast.length, path).not.toBeNull()
+    }
+  })
+
+  it('leaves to tRPC what is not a plain query: mutations, unknown procedures, malformed input', async () => {
+    const cases = [
+      '/trpc/organisations.create?input=' + json({ json: { name: 'x' } }),
+      '/trpc/organisations.nothingHere',
+      '/trpc/organisations.byId?input=%7Bnot-json',
+      '/trpc/organisations.byId,organisations.byId?batch=1&input=' + json([1, 2]),
+    ]
+    for (const path of cases) {
+      const { fast, viaTrpc } = await both(path, sales.jar.header())
+      expect(fast.status, path).toBeGreaterThanOrEqual(400)
+      expect(fast.length, path).toBeNull()
+      expect({ ...fast, length: undefined }).toEqual({ ...viaTrpc, length: undefined })
+    }
+  })
+
+  it('serves the typed client as before', async () => {
+    const [me, page] = await Promise.all([sales.trpc.auth.me.query(), sales.trpc.organisations.list.query({ limit: 2 })])
+    expect(me?.email).toBe('sales.paris@demo.test')
+    expect(page.items).toHaveLength(2)
+    expect(page.items[0].updatedAt).toBeInstanceOf(Date)
+  })
+})
