@@ -1,4 +1,8 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { initTRPC } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createQueryHandler } from '../../src/server/trpc/query-handler.ts'
 import { loginAs, type TestClient } from '../support/client.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
@@ -82,5 +86,28 @@ describe('GET queries', () => {
     expect(me?.email).toBe('sales.paris@demo.test')
     expect(page.items).toHaveLength(2)
     expect(page.items[0].updatedAt).toBeInstanceOf(Date)
+  })
+})
+
+describe('a query whose answer cannot be written', () => {
+  it('answers 500 with an error shape, as tRPC does, instead of failing the process', async () => {
+    const t = initTRPC.create()
+    const circular: Record<string, unknown> = {}
+    circular.self = circular
+    const router = t.router({ broken: t.procedure.query(() => circular), fine: t.procedure.query(() => 'ok') })
+    const errors: string[] = []
+    const handle = createQueryHandler({ router, basePath: '/trpc/', createContext: async () => ({}), onError: ({ error }) => void errors.push(error.code) })
+    const httpServer = http.createServer((req, res) => void handle(req, res).then((handled) => handled || res.writeHead(404).end()))
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
+    const base = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`
+    try {
+      const broken = await fetch(`${base}/trpc/broken`)
+      expect(broken.status).toBe(500)
+      expect(await broken.json()).toMatchObject({ error: { code: -32603, data: { code: 'INTERNAL_SERVER_ERROR' } } })
+      expect(errors).toEqual(['INTERNAL_SERVER_ERROR'])
+      expect(await (await fetch(`${base}/trpc/fine`)).json()).toEqual({ result: { data: 'ok' } })
+    } finally {
+      await new Promise((resolve) => httpServer.close(resolve))
+    }
   })
 })

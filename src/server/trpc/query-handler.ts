@@ -32,7 +32,36 @@ export function createQueryHandler<TRouter extends AnyRouter>(options: QueryHand
   const { router, basePath } = options
   const config = router._def._config
 
-  return async function handleQuery(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  async function handleQuery(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    let calls: Calls | false
+    try {
+      calls = await callsOf(req)
+    } catch {
+      return false // tRPC's handler says what is wrong with it
+    }
+    if (!calls) return false
+    try {
+      await answer(req, res, calls)
+    } catch (cause) {
+      // As tRPC's node adapter answers a failure of its own (internal_exceptionHandler): never an
+      // unhandled rejection.
+      const error = getTRPCErrorFromUnknown(cause)
+      options.onError?.({ error, path: calls.paths.join(','), input: undefined, ctx: undefined, type: 'query', req })
+      if (res.headersSent) return true
+      try {
+        const shape = getErrorShape({ config, error, type: 'unknown', path: undefined, input: undefined, ctx: undefined })
+        res.statusCode = shape.data.httpStatus
+        res.end(JSON.stringify(transformTRPCResponse(config, { error: shape })))
+      } catch {
+        res.statusCode = 500
+        res.end()
+      }
+    }
+    return true
+  }
+
+  /** The calls of a plain GET of queries, their inputs read; false for anything else. */
+  async function callsOf(req: IncomingMessage): Promise<Calls | false> {
     // A streamed answer (httpBatchStreamLink: `trpc-accept`, or `accept: application/jsonl`): tRPC's handler.
     if (req.method !== 'GET' || req.headers['trpc-accept'] !== undefined) return false
     if (req.headers.accept?.split(',').some((type) => type.trim() === 'application/jsonl')) return false
@@ -64,7 +93,10 @@ export function createQueryHandler<TRouter extends AnyRouter>(options: QueryHand
     } catch {
       return false
     }
+    return { paths, procedures: procedures as AnyProcedure[], inputs, isBatchCall }
+  }
 
+  async function answer(req: IncomingMessage, res: ServerResponse, { paths, procedures, inputs, isBatchCall }: Calls) {
     let ctx: unknown
     let contextError: TRPCError | undefined
     try {
@@ -78,7 +110,7 @@ export function createQueryHandler<TRouter extends AnyRouter>(options: QueryHand
         const callPath = paths[index]
         try {
           if (contextError) throw contextError
-          const data = await procedure!({ path: callPath, getRawInput: async () => inputs[index], ctx, type: 'query', signal: undefined, batchIndex: index })
+          const data = await procedure({ path: callPath, getRawInput: async () => inputs[index], ctx, type: 'query', signal: undefined, batchIndex: index })
           return { result: { data } }
         } catch (cause) {
           const error = getTRPCErrorFromUnknown(cause)
@@ -92,6 +124,14 @@ export function createQueryHandler<TRouter extends AnyRouter>(options: QueryHand
     res.setHeader('vary', 'trpc-accept, accept')
     res.setHeader('content-type', 'application/json')
     res.end(JSON.stringify(transformTRPCResponse(config, body as never)))
-    return true
   }
+
+  return handleQuery
+}
+
+interface Calls {
+  paths: string[]
+  procedures: AnyProcedure[]
+  inputs: unknown[]
+  isBatchCall: boolean
 }
