@@ -49,6 +49,8 @@ export interface RunningApp {
 }
 
 const SHUTDOWN_GRACE_MS = 10_000
+/** Where HTTP procedures start (`/trpc/<path>`); WebSocket upgrades come on `/trpc` itself. */
+const TRPC_BASE_PATH = '/trpc/'
 
 /** Composition root: config → database → bus and cache → HTTP (static, /trpc, WebSocket, Socket.IO). */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
@@ -120,7 +122,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
   const trpcHandler = createHTTPHandler({
     router: appRouter,
-    basePath: '/trpc/',
+    basePath: TRPC_BASE_PATH,
     createContext,
     // Large query inputs may come as POST (`methodOverride` in the client) instead of a long URL.
     allowMethodOverride: true,
@@ -128,7 +130,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     onError: onTrpcError,
   })
   // GET queries (what screens load) without tRPC's fetch adapter; the rest through tRPC's handler.
-  const handleQuery = createQueryHandler({ router: appRouter, basePath: '/trpc/', createContext, onError: onTrpcError })
+  const handleQuery = createQueryHandler({ router: appRouter, basePath: TRPC_BASE_PATH, createContext, onError: onTrpcError })
   const serveStatic = createStaticHandler(config.STATIC_DIR, { policy: (nonce) => contentSecurityPolicy(config, nonce) })
   const handleExport = createExportHandler(deps)
 
@@ -149,7 +151,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       const ready = Object.values(checks).every((value) => value === 'ok' || value === 'not configured')
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', checks, node: config.nodeId })
     }
-    if (pathname.startsWith('/trpc/')) {
+    if (pathname.startsWith(TRPC_BASE_PATH)) {
       // Browser calls started by another site are refused (CSRF), with or without a cookie: a
       // cross-site `auth.login` would sign the victim into the attacker's account (login CSRF).
       // Scripts with API tokens send no Origin.

@@ -35,10 +35,10 @@ const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://bare')
     const ctx = { prisma, sql, viewer: session.viewer }
     const input = JSON.parse(url.searchParams.get('input') ?? '{}')
-    const result =
-      url.pathname === '/byId'
-        ? await readCache.answer('organisations.byId', ctx.viewer, input, () => getOrganisation(ctx, input.id))
-        : await readCache.listAnswer('organisations.list', ctx.viewer, organisationListInput.parse(input), () => listOrganisations(ctx, organisationListInput.parse(input)))
+    const list = url.pathname === '/byId' ? undefined : organisationListInput.parse(input)
+    const result = list
+      ? await readCache.listAnswer('organisations.list', ctx.viewer, list, () => listOrganisations(ctx, list))
+      : await readCache.answer('organisations.byId', ctx.viewer, input, () => getOrganisation(ctx, input.id))
     // As tRPC's transformer does (trpc/trpc.ts): a cached answer is already serialised.
     const body = JSON.stringify(result instanceof WireAnswer ? result.serialized : superjson.serialize(result))
     res.writeHead(200, { 'content-type': 'application/json' }).end(body)

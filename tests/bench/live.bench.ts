@@ -132,6 +132,7 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
   const cpuBefore = cpu()
   for (let move = WARMUP_MOVES; move < WARMUP_MOVES + MOVES; move++) perMove.push(await moveCard(move))
   const cpuAfter = cpu()
+  const medianOfMoves = (measure: keyof (typeof perMove)[number]) => percentile(perMove.map((move) => move[measure]).sort((a, b) => a - b), 0.5)
   const clientCpuSeconds = (cpuAfter.clients.user - cpuBefore.clients.user + cpuAfter.clients.system - cpuBefore.clients.system) / 1e6
   const cpuMsPerMove = {
     servers: tenth(((cpuAfter.servers - cpuBefore.servers) * 1000) / MOVES),
@@ -194,10 +195,10 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
     notifications,
     slowestMoves: [...perMove].sort((a, b) => b.lastMs - a.lastMs).slice(0, 5),
     cpuMsPerMove,
-    movesAnsweredP50Ms: percentile(perMove.map((move) => move.answeredMs).sort((a, b) => a - b), 0.5),
+    movesAnsweredP50Ms: medianOfMoves('answeredMs'),
     // A move's first and last arrival, median over the moves: when its fan-out starts, and how long it spreads.
-    firstArrivalP50Ms: tenth(percentile(perMove.map((move) => move.firstMs).sort((a, b) => a - b), 0.5)),
-    lastArrivalP50Ms: tenth(percentile(perMove.map((move) => move.lastMs).sort((a, b) => a - b), 0.5)),
+    firstArrivalP50Ms: tenth(medianOfMoves('firstMs')),
+    lastArrivalP50Ms: tenth(medianOfMoves('lastMs')),
     burst: { moves: burstCards.length, deliveries: delivered, seconds: Math.round(burstSeconds * 100) / 100, eventsPerSecond: Math.round(delivered / burstSeconds) },
     memory: { beforeKb: before, afterKb: after, perClientKb: Math.round(perClientKb * 10) / 10 },
   }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AnyRouter } from '@trpc/server'
 import {
+  getAcceptHeader,
   getErrorShape,
   getHTTPStatusCode,
   getProcedureAtPath,
@@ -62,9 +63,9 @@ export function createQueryHandler<TRouter extends AnyRouter>(options: QueryHand
 
   /** The calls of a plain GET of queries, their inputs read; false for anything else. */
   async function callsOf(req: IncomingMessage): Promise<Calls | false> {
-    // A streamed answer (httpBatchStreamLink: `trpc-accept`, or `accept: application/jsonl`): tRPC's handler.
-    if (req.method !== 'GET' || req.headers['trpc-accept'] !== undefined) return false
-    if (req.headers.accept?.split(',').some((type) => type.trim() === 'application/jsonl')) return false
+    // A streamed answer (httpBatchStreamLink: `trpc-accept`, or `accept: application/jsonl`), as tRPC
+    // reads the headers: tRPC's handler.
+    if (req.method !== 'GET' || getAcceptHeader(nodeHeaders(req)) !== null) return false
     const url = new URL(req.url ?? '/', 'http://node')
     if (!url.pathname.startsWith(basePath)) return false
     let path: string
@@ -127,6 +128,11 @@ export function createQueryHandler<TRouter extends AnyRouter>(options: QueryHand
   }
 
   return handleQuery
+}
+
+/** The `get` of fetch `Headers` over a Node request's headers (all tRPC's header helpers use). */
+function nodeHeaders(req: IncomingMessage): Headers {
+  return { get: (name: string) => req.headers[name.toLowerCase()]?.toString() ?? null } as Headers
 }
 
 interface Calls {
