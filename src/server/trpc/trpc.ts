@@ -58,29 +58,45 @@ function localiseDomainFields(fields: Record<string, string[]>, language: Valida
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
 
-/** Turns domain and Prisma errors into tRPC errors, in one place, for every procedure. */
-const mapErrors = t.middleware(async ({ next }) => {
-  const result = await next()
-  if (!result.ok) {
-    const mapped = toTRPCError(result.error.cause ?? result.error)
-    if (mapped instanceof TRPCError && mapped !== result.error) throw mapped
-  }
-  return result
-})
+// What runs around every procedure is one middleware, not a chain: tRPC copies a call's options
+// twice per middleware layer (callRecursive's object spreads), and the four layers this was
+// (observation, error mapping, sign-in, role) cost ~6 % of a cached read's CPU.
 
 /**
  * Every call runs under a correlation id (the HTTP request's, or its own over WebSocket) and inside
- * Sentry's tRPC middleware, which reports unexpected errors once with who called what.
+ * Sentry's tRPC middleware, which reports unexpected errors once with who called what; domain and
+ * Prisma errors become tRPC errors, in one place, for every procedure.
  */
-const observe = t.middleware(({ ctx, path, type, next, getRawInput }) => {
-  const run = () => observeProcedure({ path, type, next, getRawInput, viewer: ctx.session?.viewer })
-  return currentCorrelationId() ? run() : withCorrelationId(newCorrelationId(), run)
-})
+function guarded<R extends { ok: boolean }>(
+  call: { ctx: Context; path: string; type: string; getRawInput: () => Promise<unknown> },
+  run: () => Promise<R>,
+): Promise<R> {
+  const { ctx, path, type, getRawInput } = call
+  const observed = () =>
+    observeProcedure({
+      path,
+      type,
+      getRawInput,
+      viewer: ctx.session?.viewer,
+      next: async () => {
+        const result = await run()
+        if (!result.ok) {
+          const { error } = result as unknown as { error: TRPCError }
+          const mapped = toTRPCError(error.cause ?? error)
+          if (mapped instanceof TRPCError && mapped !== error) throw mapped
+        }
+        return result
+      },
+    })
+  return currentCorrelationId() ? observed() : withCorrelationId(newCorrelationId(), observed)
+}
 
-export const publicProcedure = t.procedure.use(observe).use(mapErrors)
+export const publicProcedure = t.procedure.use(({ ctx, path, type, getRawInput, next }) =>
+  guarded({ ctx, path, type, getRawInput }, () => next()),
+)
 
 /** Signed in (session or API token); read-only tokens may not run mutations. */
-export const protectedProcedure = publicProcedure.use(({ ctx, type, path, next }) => {
+function signIn(ctx: Context, type: string, path: string): Context & SignedIn {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in required' })
   const { credential } = ctx.session
   // A password an admin chose is only good for choosing one's own (ASVS V6.4.1).
@@ -99,8 +115,15 @@ export const protectedProcedure = publicProcedure.use(({ ctx, type, path, next }
   // types what follows; a WebSocket's context, shared by its calls, gets the same value each time.
   const signedIn = ctx as Context & SignedIn
   signedIn.viewer = ctx.session.viewer
-  return next<SignedIn>({})
-})
+  return signedIn
+}
+
+export const protectedProcedure = t.procedure.use(({ ctx, path, type, getRawInput, next }) =>
+  guarded({ ctx, path, type, getRawInput }, async () => {
+    signIn(ctx, type, path)
+    return next<SignedIn>({})
+  }),
+)
 
 interface SignedIn {
   session: Authenticated
@@ -109,10 +132,13 @@ interface SignedIn {
 
 /** Requires the caller's role to allow `action` (SPEC §3); record scoping happens in services. */
 export function authorizedProcedure(action: Action) {
-  return protectedProcedure.use(({ ctx, next }) => {
-    if (!can(ctx.viewer.role, action)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this action' })
-    }
-    return next()
-  })
+  return t.procedure.use(({ ctx, path, type, getRawInput, next }) =>
+    guarded({ ctx, path, type, getRawInput }, async () => {
+      const { viewer } = signIn(ctx, type, path)
+      if (!can(viewer.role, action)) {
+        throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this action' })
+      }
+      return next<SignedIn>({})
+    }),
+  )
 }
