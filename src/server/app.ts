@@ -23,7 +23,8 @@ import { handleImportUpload, IMPORT_UPLOAD_PATH } from './features/import/import
 import { createWebhooks } from './features/webhook/webhook.runtime.ts'
 import { createExportHandler, EXPORT_PATH } from './features/export/export.http.ts'
 import { isOriginAllowed } from './http/origin.ts'
-import { contentSecurityPolicy, isCrossSite, securityHeaders } from './http/security-headers.ts'
+import { contentSecurityPolicy, isCrossSite } from './http/security-headers.ts'
+import { withEnvelope } from './http/envelope.ts'
 import { createStaticHandler } from './http/static.ts'
 import { createMemoryBus, createRedisBus } from './infra/bus.ts'
 import { createMemoryCache, createRedisCache } from './infra/cache.ts'
@@ -31,7 +32,6 @@ import { createReadCache } from './cache/read-cache.ts'
 import { createQueryHandler } from './trpc/query-handler.ts'
 import { invalidateOnCommit } from './cache/invalidation.ts'
 import type { Logger } from './logger.ts'
-import { acceptedCorrelationId, newCorrelationId, withCorrelationId } from './correlation.ts'
 import { flushObservability, initObservability, releaseName } from './observability.ts'
 import { createConnectionRegistry } from './realtime/connections.ts'
 import { createSocketServer } from './realtime/socket-server.ts'
@@ -134,14 +134,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const serveStatic = createStaticHandler(config.STATIC_DIR, { policy: (nonce) => contentSecurityPolicy(config, nonce) })
   const handleExport = createExportHandler(deps)
 
-  const headers = Object.entries(securityHeaders(config))
-  const server = http.createServer((req, res) => {
-    // A proxy's request id is kept, so its access log and ours agree; otherwise a new one.
-    const correlationId = acceptedCorrelationId(req.headers['x-request-id']) ?? newCorrelationId()
-    res.setHeader('X-Correlation-Id', correlationId)
-    for (const [name, value] of headers) res.setHeader(name, value)
-    void withCorrelationId(correlationId, () => handleRequest(req, res))
-  })
+  const server = http.createServer(withEnvelope(config, handleRequest))
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse) {
     const pathname = (req.url ?? '/').split('?')[0]
     if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', node: config.nodeId, relaysEvents: relay.isLeader, readCache: { ...readCache.stats, trusted: readCache.trusted } })
