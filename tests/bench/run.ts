@@ -123,7 +123,19 @@ for (const [section, rows] of Object.entries(sections)) {
   lines.push('')
 }
 if (speed) {
+  // tRPC's cost as a multiple of the bare handler's: latency (p50) and time per request (1 / req/s).
+  const overhead = (name: string, label: string, link: string) => {
+    const trpc = speed!.sideBySide[`${name}, tRPC server (${link} client), ${label}`]
+    const bare = speed!.sideBySide[`${name}, bare HTTP handler, ${label}`]
+    return `${name}, ${label}, ${link} client: p50 ${(trpc.p50Ms / bare.p50Ms).toFixed(2)}×, time per request ${(bare.requestsPerSecond / trpc.requestsPerSecond).toFixed(2)}×`
+  }
   lines.push(
+    'tRPC against the bare handler (issue 14: ≤ 1.5×):',
+    '',
+    ...['byId', 'list filtered'].flatMap((name) =>
+      ['alone', '16 concurrent'].flatMap((label) => ['unbatched', 'batched'].map((link) => `- ${overhead(name, label, link)}`)),
+    ),
+    '',
     `Load average at the end: ${(await import('node:os')).loadavg().map((value) => value.toFixed(2)).join(' / ')}`,
     '',
     `Server read cache after the run: ${JSON.stringify(speed.readCache)}`,

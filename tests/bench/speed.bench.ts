@@ -7,7 +7,7 @@ import { createPrismaClient } from '../../src/server/db/client.ts'
 import type { Viewer } from '../../src/server/features/auth/auth.service.ts'
 import { createOrganisation, getOrganisation, listOrganisations } from '../../src/server/features/organisation/organisation.service.ts'
 import { organisationCreateInput, organisationListInput } from '../../src/shared/schemas/organisation.ts'
-import { loginAs } from '../support/client.ts'
+import { createTestClient, loginAs } from '../support/client.ts'
 import { freePort, PROJECT_ROOT } from '../support/processes.ts'
 import { TEST_REDIS_URL, TEST_TOTP_ENCRYPTION_KEY } from '../support/env.ts'
 import { load, type LatencyStats } from './measure.ts'
@@ -127,13 +127,22 @@ export async function benchSpeed(baseUrl: string, databaseUrl: string): Promise<
     superjson.deserialize(await response.json())
   }
   try {
+    // The typed client both ways: one request per call (httpLink), which is what a bare client does,
+    // and batched (httpBatchLink, what the browser uses), which waits for a timer (≥ 1 ms in Node)
+    // to gather the calls of one tick and, under load, answers many calls per request.
+    const unbatched = createTestClient(baseUrl, { jar: sales.jar, unbatched: true }).trpc
+    const clients = [['unbatched', unbatched], ['batched', sales.trpc]] as const
     for (const [label, options] of [['alone', alone], ['16 concurrent', loaded]] as const) {
-      results[`byId, tRPC server, ${label}`] = await load(async (index) => void (await sales.trpc.organisations.byId.query({ id: ids[index % ids.length] })), options)
+      for (const [link, client] of clients) {
+        results[`byId, tRPC server (${link} client), ${label}`] = await load(async (index) => void (await client.organisations.byId.query({ id: ids[index % ids.length] })), options)
+      }
       results[`byId, bare HTTP handler, ${label}`] = await load((index) => bareGet('/byId', { id: ids[index % ids.length] }), options)
-      results[`list filtered, tRPC server, ${label}`] = await load(
-        async (index) => void (await sales.trpc.organisations.list.query({ limit: 50, type: ['INVESTOR'], stage: [STAGES[index % STAGES.length]] })),
-        options,
-      )
+      for (const [link, client] of clients) {
+        results[`list filtered, tRPC server (${link} client), ${label}`] = await load(
+          async (index) => void (await client.organisations.list.query({ limit: 50, type: ['INVESTOR'], stage: [STAGES[index % STAGES.length]] })),
+          options,
+        )
+      }
       results[`list filtered, bare HTTP handler, ${label}`] = await load(
         (index) => bareGet('/list', { limit: 50, type: ['INVESTOR'], stage: [STAGES[index % STAGES.length]] }),
         options,

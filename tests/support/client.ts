@@ -1,4 +1,4 @@
-import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client'
+import { createTRPCClient, createWSClient, httpBatchLink, httpLink, splitLink, wsLink } from '@trpc/client'
 import superjson from 'superjson'
 import WebSocket from 'ws'
 import type { AppRouter } from '../../src/server/trpc/root.ts'
@@ -28,6 +28,11 @@ export interface ClientOptions {
   origin?: string
   /** Send queries as POST (for inputs too large for a URL). */
   postQueries?: boolean
+  /**
+   * One HTTP request per call (httpLink) instead of batching the calls of one tick (httpBatchLink,
+   * the default): the batch link waits for a timer before sending, ≥ 1 ms in Node.
+   */
+  unbatched?: boolean
 }
 
 /** A typed client as a developer would write it, over HTTP (batched) and WebSocket. */
@@ -56,7 +61,7 @@ export function createTestClient(baseUrl: string, options: ClientOptions = {}) {
             } as unknown as typeof globalThis.WebSocket,
           })),
         }),
-        false: httpBatchLink({
+        false: (options.unbatched ? httpLink : httpBatchLink)({
           url: `${baseUrl}/trpc`,
           transformer: superjson,
           headers,

@@ -88,18 +88,19 @@ const VIEWER_COLUMNS = Prisma.sql`u.id, u.email, u.name, u.role::text AS role, u
 
 type ViewerRecord = Omit<ViewerRow, 'team'> & { isActive: boolean; teamName: string | null }
 
+/** Every request's viewer, from its credential's row (no copy of the row: a spread costs µs here). */
 function viewerOf(record: ViewerRecord): Viewer {
-  return toViewer({ ...record, team: record.teamName === null ? null : { name: record.teamName } })
+  return toViewer(record, record.teamName)
 }
 
-export function toViewer(row: ViewerRow): Viewer {
+export function toViewer(row: Omit<ViewerRow, 'team'> & { team?: ViewerRow['team'] }, teamName = row.team?.name ?? null): Viewer {
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     role: row.role,
     teamId: row.teamId,
-    teamName: row.team?.name ?? null,
+    teamName,
     theme: row.theme,
     language: row.language,
     avatarColor: row.avatarColor,
