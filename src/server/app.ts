@@ -137,7 +137,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const server = http.createServer(withEnvelope(config, handleRequest))
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse) {
     const pathname = (req.url ?? '/').split('?')[0]
-    if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', node: config.nodeId, relaysEvents: relay.isLeader, readCache: { ...readCache.stats, trusted: readCache.trusted } })
+    if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', node: config.nodeId, relaysEvents: relay.isLeader, readCache: { ...readCache.stats, trusted: readCache.trusted }, liveDeliveries })
     if (pathname === '/client-config.json') return sendJson(res, 200, clientConfig(config))
     if (pathname === '/readyz') {
       const checks = await readiness(deps, redis)
@@ -178,7 +178,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   })
 
-  const { io, notesMirror } = createSocketServer(server, deps, redis?.duplicate())
+  const { io, notesMirror, liveDeliveries } = createSocketServer(server, deps, redis?.duplicate())
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>

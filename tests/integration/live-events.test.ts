@@ -46,6 +46,32 @@ describe('live events', () => {
     for (const socket of [teammate, lyon, adminSocket]) socket.close()
   })
 
+  it('writes a burst of moves to WebSocket and long-polling sockets alike: every event once, in order', async () => {
+    const [direct, polling] = await Promise.all([connectSocket(server.url, managerParis), connectSocket(server.url, managerParis, { polling: true })])
+    const deliveries = async () => (await (await fetch(`${server.url}/healthz`)).json()).liveDeliveries as { direct: number; throughEngine: number }
+    const before = await deliveries()
+    const cards = await Promise.all(Array.from({ length: 30 }, () => parisCard()))
+    await Promise.all(cards.map((card) => salesParis.trpc.pipeline.move.mutate({ id: card.id, fromStage: 'PROSPECT', toStage: 'QUALIFIED' })))
+    const ids = new Set(cards.map((card) => card.id))
+    for (const socket of [direct, polling]) {
+      await expect.poll(() => socket.events.filter((event) => ids.has(event.entityId)).length, { timeout: 10_000 }).toBe(30)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const received = (socket: typeof direct) => socket.events.filter((event) => ids.has(event.entityId)).map((event) => BigInt(event.id))
+    for (const socket of [direct, polling]) {
+      const order = received(socket)
+      expect(order).toHaveLength(30)
+      expect(order.every((id, index) => index === 0 || id > order[index - 1])).toBe(true)
+    }
+    expect(received(polling)).toEqual(received(direct))
+    // The WebSocket connection was written to directly, the long-polling one through Engine.IO.
+    const after = await deliveries()
+    expect(after.direct).toBeGreaterThan(before.direct)
+    expect(after.throughEngine).toBeGreaterThan(before.throughEngine)
+    direct.close()
+    polling.close()
+  })
+
   it('delivers the same move to a typed tRPC subscriber, scoped the same way', async () => {
     const card = await parisCard()
     const received: Array<{ id: string; data: { entityId: string } }> = []

@@ -10,10 +10,14 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents> & {
 }
 
 /** A browser-like Socket.IO connection with the client's session cookie, recording what arrives. */
-export async function connectSocket(baseUrl: string, client: TestClient, options: { lastEventId?: string } = {}): Promise<TestSocket> {
+export async function connectSocket(
+  baseUrl: string,
+  client: TestClient,
+  options: { lastEventId?: string; /** Long polling only, as a browser behind a proxy that refuses WebSockets. */ polling?: boolean } = {},
+): Promise<TestSocket> {
   const socket = io(baseUrl, {
     path: '/socket.io',
-    transports: ['websocket'],
+    transports: options.polling ? ['polling'] : ['websocket'],
     extraHeaders: { cookie: client.jar.header() },
     reconnection: false,
     auth: options.lastEventId ? { lastEventId: options.lastEventId } : {},

@@ -9,6 +9,7 @@ import { seesAllTeams, type Role } from '../../shared/permissions.ts'
 import { newCorrelationId, withCorrelationId } from '../correlation.ts'
 import { isOriginAllowed } from '../http/origin.ts'
 import { authenticateRequest, readSessionToken, type ServerDeps } from '../trpc/context.ts'
+import { createLiveBroadcast } from './broadcast.ts'
 import { createNotesMirror, registerNotesHandlers, type NotesMirror } from './notes.socket.ts'
 import { followProfileChanges, registerPresenceHandlers, type SocketPresence } from './presence.socket.ts'
 
@@ -68,7 +69,11 @@ function sendBroadcastFramesWhole(io: AppSocketServer) {
 }
 
 /** Socket.IO for browsers: session-authenticated, origin-checked, rooms shared across nodes via Redis. */
-export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, redis?: Redis): { io: AppSocketServer; notesMirror: NotesMirror } {
+export function createSocketServer(
+  httpServer: HttpServer,
+  deps: ServerDeps,
+  redis?: Redis,
+): { io: AppSocketServer; notesMirror: NotesMirror; liveDeliveries: { direct: number; throughEngine: number } } {
   const notesMirror = createNotesMirror(deps)
   const io: AppSocketServer = new Server(httpServer, {
     path: '/socket.io',
@@ -106,10 +111,12 @@ export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, red
 
   // Live events, fanned out per audience: each event is encoded once for the sockets of its team (and
   // the admins), or of its recipient, on this node (`local`: every node's dispatcher does its own), not
-  // once per socket. Only sockets that need no catch-up are in these rooms; see below.
+  // once per socket, and written straight to each connection (realtime/broadcast.ts). Only sockets
+  // that need no catch-up are in these rooms; see below.
+  const live = createLiveBroadcast(io)
   deps.dispatcher.subscribe((event) => {
     const audience = liveAudience(event)
-    if (audience.length > 0) io.local.to(audience).emit('events:new', event)
+    if (audience.length > 0) live.broadcast(audience, 'events:new', event)
   })
   followProfileChanges(io, deps.dispatcher)
 
@@ -149,7 +156,7 @@ export function createSocketServer(httpServer: HttpServer, deps: ServerDeps, red
     registerNotesHandlers(socket, deps, notesMirror)
   })
 
-  return { io, notesMirror }
+  return { io, notesMirror, liveDeliveries: live.stats }
 }
 
 /** Rooms of the shared live fan-out (distinct from the presence rooms, which every socket joins). */
