@@ -10,15 +10,35 @@ import type { AppSocketServer } from './socket-server.ts'
  * on the socket and the server, the transport's writable flag and a completion callback that flushes
  * again; about a third of a node's fan-out CPU beside the kernel's socket writes. Here a socket whose
  * connection is an open WebSocket with nothing waiting in Engine.IO's buffer gets the frame written
- * to its `ws` sender, as Engine.IO itself would write it (`wsPreEncodedFrame`), in the same order as
- * anything written before or after. Any other socket (long polling, a write still in flight, a
- * compressed connection) goes through Engine.IO as before.
+ * to its `ws` sender, as Engine.IO itself would write it (`wsPreEncodedFrame`). The frames of one
+ * batch of events (the relay hands them over together) go out at the end of the turn, in their
+ * order, in one write per connection. Any other socket (long polling, a write still in flight, a
+ * compressed connection) goes through Engine.IO as before, and a connection that Engine.IO wrote to
+ * in the meantime gets the turn's frames through Engine.IO after it: live events never overtake
+ * each other.
  * (`_sender`, `writeBuffer` and `writable` are what Engine.IO 6 writes through; should a later
  * version change them, every socket takes the Engine.IO path.)
  */
 export function createLiveBroadcast(io: AppSocketServer) {
   const namespace = io.of('/')
   const stats = { direct: 0, throughEngine: 0 }
+  /** Frames for connections written to directly, until the end of this turn: a batch of events in one write. */
+  const pending = new Map<EngineClient, Message[]>()
+
+  function flush() {
+    for (const [client, messages] of pending) {
+      const sender = writableSender(client.conn)
+      if (sender) {
+        sender.sendFrame([messages.length === 1 ? messages[0].frame : Buffer.concat(messages.map((message) => message.frame))])
+        stats.direct += messages.length
+      } else {
+        // Something went through Engine.IO meanwhile: these follow it, in their order.
+        for (const message of messages) client.writeToEngine(message.encoded, message.options)
+        stats.throughEngine += messages.length
+      }
+    }
+    pending.clear()
+  }
 
   function broadcast(rooms: string[], event: string, payload: unknown) {
     const adapter = namespace.adapter as unknown as {
@@ -42,7 +62,7 @@ export function createLiveBroadcast(io: AppSocketServer) {
         fin: true,
       }),
     )
-    const packetOptions = { preEncoded: true, wsPreEncodedFrame: [frame] }
+    const message: Message = { frame, encoded, options: { preEncoded: true, wsPreEncodedFrame: [frame] } }
     const seen = rooms.length > 1 ? new Set<string>() : undefined
     for (const room of rooms) {
       const members = adapter.rooms.get(room)
@@ -54,13 +74,15 @@ export function createLiveBroadcast(io: AppSocketServer) {
         }
         const socket = namespace.sockets.get(id)
         if (!socket) continue
-        const client = socket.client as unknown as { conn: EngineConnection; writeToEngine(packets: unknown[], options: object): void }
-        const sender = writableSender(client.conn)
-        if (sender) {
-          sender.sendFrame([frame])
-          stats.direct++
+        const client = socket.client as unknown as EngineClient
+        const queued = pending.get(client)
+        if (queued) {
+          queued.push(message)
+        } else if (writableSender(client.conn)) {
+          if (pending.size === 0) queueMicrotask(flush)
+          pending.set(client, [message])
         } else {
-          client.writeToEngine(encoded, packetOptions)
+          client.writeToEngine(encoded, message.options)
           stats.throughEngine++
         }
       }
@@ -68,6 +90,17 @@ export function createLiveBroadcast(io: AppSocketServer) {
   }
 
   return { broadcast, stats }
+}
+
+interface Message {
+  frame: Buffer
+  encoded: unknown[]
+  options: { preEncoded: true; wsPreEncodedFrame: Buffer[] }
+}
+
+interface EngineClient {
+  conn: EngineConnection
+  writeToEngine(packets: unknown[], options: object): void
 }
 
 interface EngineConnection {
