@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { loginAs } from '../support/client.ts'
 import type { ServerProcess } from '../support/processes.ts'
+import { heapAfterCollection } from './inspector.ts'
 import { percentile, postgresCpuSeconds, processCpuSeconds, type LatencyStats } from './measure.ts'
 
 const CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 1000)
@@ -42,6 +43,8 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
 
   global.gc?.()
   await new Promise((resolve) => setTimeout(resolve, 1_000))
+  // Both figures after a full collection in each server (which also shrinks its RSS).
+  const heapBefore = await Promise.all([heapAfterCollection(nodeA), heapAfterCollection(nodeB)])
   const before = { a: rssKb(nodeA.child.pid!), b: rssKb(nodeB.child.pid!) }
 
   const pending = new Map<string, { sentAt: number; remaining: number; first?: number; last?: number }>()
@@ -95,8 +98,13 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
     }),
   )
   await new Promise((resolve) => setTimeout(resolve, 2_000))
+  const heapAfter = await Promise.all([heapAfterCollection(nodeA), heapAfterCollection(nodeB)])
   const after = { a: rssKb(nodeA.child.pid!), b: rssKb(nodeB.child.pid!) }
   const perClientKb = ((after.a - before.a) + (after.b - before.b)) / CLIENTS
+  // What the servers hold per connected client once garbage is collected (both nodes' heaps and buffers).
+  const heapPerClientKb = heapBefore.every(Boolean) && heapAfter.every(Boolean)
+    ? heapAfter.reduce((sum, figures, index) => sum + figures!.heapAndExternalKb - heapBefore[index]!.heapAndExternalKb, 0) / CLIENTS
+    : undefined
 
   // Latency: one move at a time, each awaited by every client, its manager's notification included
   // (a move's deliveries do not overlap the next move's).
@@ -200,6 +208,11 @@ export async function benchLivePipeline(nodeA: ServerProcess, nodeB: ServerProce
     firstArrivalP50Ms: tenth(medianOfMoves('firstMs')),
     lastArrivalP50Ms: tenth(medianOfMoves('lastMs')),
     burst: { moves: burstCards.length, deliveries: delivered, seconds: Math.round(burstSeconds * 100) / 100, eventsPerSecond: Math.round(delivered / burstSeconds) },
-    memory: { beforeKb: before, afterKb: after, perClientKb: Math.round(perClientKb * 10) / 10 },
+    memory: {
+      beforeKb: before,
+      afterKb: after,
+      perClientKb: Math.round(perClientKb * 10) / 10,
+      heapPerClientKb: heapPerClientKb === undefined ? undefined : Math.round(heapPerClientKb * 10) / 10,
+    },
   }
 }

@@ -50,6 +50,8 @@ if (ONLY.has('search')) {
     await node.stop()
   }
 }
+// Each server's inspector on a free port, for its memory after a full collection (inspector.ts).
+if (ONLY.has('live')) process.env.SERVER_NODE_FLAGS = `${process.env.SERVER_NODE_FLAGS ?? ''} --inspect=127.0.0.1:0`
 const nodeA = serversNeeded ? await startServerProcess({ ...serverEnv, NODE_ID: 'bench-a' }, 240_000) : undefined
 const nodeB = serversNeeded ? await startServerProcess({ ...serverEnv, NODE_ID: 'bench-b' }, 240_000) : undefined
 try {
@@ -162,7 +164,7 @@ if (live) {
     `| moves answered p50; slowest moves (answered / first / last arrival, ms) | ${live.movesAnsweredP50Ms} ms; ${live.slowestMoves.map((move) => `${move.answeredMs} / ${move.firstMs} / ${move.lastMs}`).join('; ')} |`,
     `| CPU per move (1 mutation, ${live.clients} deliveries): servers / bench clients / PostgreSQL | ${live.cpuMsPerMove.servers} / ${live.cpuMsPerMove.clients} / ${live.cpuMsPerMove.postgres} ms |`,
     `| burst: ${live.burst.moves} moves → deliveries | ${live.burst.deliveries} in ${live.burst.seconds} s = ${live.burst.eventsPerSecond} events/s |`,
-    `| server memory per connected client | ${live.memory.perClientKb} KiB (RSS, both nodes) |`,
+    `| server memory per connected client | ${live.memory.heapPerClientKb ?? '–'} KiB of heap and buffers after a full collection; ${live.memory.perClientKb} KiB of RSS (both nodes) |`,
     '',
   )
 }
