@@ -26,7 +26,10 @@ export function createLiveBroadcast(io: AppSocketServer) {
   const pending = new Map<EngineClient, Message[]>()
 
   function flush() {
-    for (const [client, messages] of pending) {
+    // Taken out first: whatever happens below, the next turn starts with nothing pending.
+    const batch = Array.from(pending)
+    pending.clear()
+    for (const [client, messages] of batch) {
       const sender = writableSender(client.conn)
       if (sender) {
         sender.sendFrame([messages.length === 1 ? messages[0].frame : Buffer.concat(messages.map((message) => message.frame))])
@@ -37,7 +40,6 @@ export function createLiveBroadcast(io: AppSocketServer) {
         stats.throughEngine += messages.length
       }
     }
-    pending.clear()
   }
 
   function broadcast(rooms: string[], event: string, payload: unknown) {
@@ -47,7 +49,8 @@ export function createLiveBroadcast(io: AppSocketServer) {
     }
     const encoded = adapter.encoder.encode({ type: 2, nsp: '/', data: [event, payload] })
     if (encoded.length !== 1 || typeof encoded[0] !== 'string') {
-      // A binary payload: Socket.IO's own broadcast.
+      // A binary payload: Socket.IO's own broadcast, after what this turn has pending.
+      flush()
       const operator = io.local.to(rooms) as unknown as { emit(event: string, payload: unknown): void }
       operator.emit(event, payload)
       return
