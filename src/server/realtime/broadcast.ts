@@ -1,4 +1,4 @@
-import * as ws from 'ws'
+import { WebSocket } from 'ws'
 import type { AppSocketServer } from './socket-server.ts'
 
 /**
@@ -10,14 +10,14 @@ import type { AppSocketServer } from './socket-server.ts'
  * on the socket and the server, the transport's writable flag and a completion callback that flushes
  * again; about a third of a node's fan-out CPU beside the kernel's socket writes. Here a socket whose
  * connection is an open WebSocket with nothing waiting in Engine.IO's buffer gets the frame written
- * to its `ws` sender, as Engine.IO itself would write it (`wsPreEncodedFrame`). The frames of one
- * batch of events (the relay hands them over together) go out at the end of the turn, in their
- * order, in one write per connection. Any other socket (long polling, a write still in flight, a
+ * to its `ws` sender: the frame socket.io-adapter precomputes for Engine.IO (`wsPreEncodedFrame`, in
+ * one buffer: socket-server.ts). The frames of one batch of events (the relay hands them over
+ * together) go out at the end of the turn, in their order, in one write per connection. Any other socket (long polling, a write still in flight, a
  * compressed connection) goes through Engine.IO as before, and a connection that Engine.IO wrote to
  * in the meantime gets the turn's frames through Engine.IO after it: live events never overtake
  * each other.
- * (`_sender`, `writeBuffer` and `writable` are what Engine.IO 6 writes through; should a later
- * version change them, every socket takes the Engine.IO path.)
+ * (`_encode`, `_sender`, `writeBuffer` and `writable` are what socket.io-adapter and Engine.IO 6
+ * work through; should a later version change them, every socket takes Socket.IO's own path.)
  */
 export function createLiveBroadcast(io: AppSocketServer) {
   const namespace = io.of('/')
@@ -45,27 +45,22 @@ export function createLiveBroadcast(io: AppSocketServer) {
   function broadcast(rooms: string[], event: string, payload: unknown) {
     const adapter = namespace.adapter as unknown as {
       rooms: Map<string, Set<string>>
-      encoder: { encode(packet: unknown): unknown[] }
+      _encode?(packet: unknown, options: { preEncoded: true; wsPreEncodedFrame?: Buffer[] }): unknown[]
     }
-    const encoded = adapter.encoder.encode({ type: 2, nsp: '/', data: [event, payload] })
-    if (encoded.length !== 1 || typeof encoded[0] !== 'string') {
-      // A binary payload: Socket.IO's own broadcast, after what this turn has pending.
+    // The adapter's own encoding, as its broadcast does: the packet, and for a text packet the
+    // WebSocket frame, which socket-server.ts has it build in one buffer.
+    const options: { preEncoded: true; wsPreEncodedFrame?: Buffer[] } = { preEncoded: true }
+    const encoded = adapter._encode?.({ type: 2, nsp: '/', data: [event, payload] }, options)
+    const frame = options.wsPreEncodedFrame
+    if (!encoded || frame?.length !== 1 || !Buffer.isBuffer(frame[0])) {
+      // A binary payload (no frame), or an adapter that builds none: Socket.IO's own broadcast,
+      // after what this turn has pending.
       flush()
       const operator = io.local.to(rooms) as unknown as { emit(event: string, payload: unknown): void }
       operator.emit(event, payload)
       return
     }
-    // "4": an Engine.IO message; the frame as socket.io-adapter precomputes it, in one buffer.
-    const frame = Buffer.concat(
-      Sender.frame(Buffer.from(`4${encoded[0]}`), {
-        readOnly: false,
-        mask: false,
-        rsv1: false,
-        opcode: 1,
-        fin: true,
-      }),
-    )
-    const message: Message = { frame, encoded, options: { preEncoded: true, wsPreEncodedFrame: [frame] } }
+    const message: Message = { frame: frame[0], encoded, options: { preEncoded: true, wsPreEncodedFrame: frame } }
     const seen = rooms.length > 1 ? new Set<string>() : undefined
     for (const room of rooms) {
       const members = adapter.rooms.get(room)
@@ -112,15 +107,12 @@ interface EngineConnection {
   transport: { name: string; writable: boolean; perMessageDeflate?: unknown; socket?: { readyState: number; _sender?: { sendFrame?(list: Buffer[], cb?: () => void): void } } }
 }
 
-/** `ws`'s frame builder (exported, not typed by @types/ws). */
-const { Sender } = ws as unknown as { Sender: { frame(data: Buffer, options: object): Buffer[] } }
-
 /** The `ws` sender of a connection that can take a frame now without reordering anything; else null. */
 function writableSender(conn: EngineConnection) {
   const { transport } = conn
   if (conn.readyState !== 'open' || transport.name !== 'websocket' || !transport.writable || transport.perMessageDeflate) return null
   if (!Array.isArray(conn.writeBuffer) || conn.writeBuffer.length > 0) return null
   const socket = transport.socket
-  if (socket?.readyState !== ws.WebSocket.OPEN || typeof socket._sender?.sendFrame !== 'function') return null
+  if (socket?.readyState !== WebSocket.OPEN || typeof socket._sender?.sendFrame !== 'function') return null
   return socket._sender as { sendFrame(list: Buffer[], cb?: () => void): void }
 }
