@@ -70,9 +70,19 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   return req.socket.remoteAddress ?? 'unknown'
 }
 
-export function readSessionToken(req: IncomingMessage, config: Pick<Config, 'COOKIE_SECURE'>): string | undefined {
+/** The session and pending sign-in cookies a request presents, from one parse of its header. */
+export function readCookieTokens(
+  req: IncomingMessage,
+  config: Pick<Config, 'COOKIE_SECURE'>,
+): { sessionToken?: string; secondFactorToken?: string } {
   const header = req.headers.cookie
-  return header ? parseCookie(header)[sessionCookieName(config)] : undefined
+  if (!header) return {}
+  const cookies = parseCookie(header)
+  return { sessionToken: cookies[sessionCookieName(config)], secondFactorToken: cookies[secondFactorCookieName(config)] }
+}
+
+export function readSessionToken(req: IncomingMessage, config: Pick<Config, 'COOKIE_SECURE'>): string | undefined {
+  return readCookieTokens(req, config).sessionToken
 }
 
 export function readBearerToken(req: IncomingMessage): string | undefined {
@@ -100,9 +110,7 @@ export function createContextFactory(deps: ServerDeps) {
   }): Promise<Context> => {
     const { req, res } = opts
     const transport = 'setHeader' in res ? 'http' : 'ws'
-    const cookies = req.headers.cookie ? parseCookie(req.headers.cookie) : undefined
-    const sessionToken = cookies?.[sessionCookieName(deps.config)]
-    const secondFactorToken = cookies?.[secondFactorCookieName(deps.config)]
+    const { sessionToken, secondFactorToken } = readCookieTokens(req, deps.config)
     const bearer = readBearerToken(req) ?? opts.info.connectionParams?.token ?? undefined
     const session = await authenticateRequest(deps.auth, { bearer, sessionToken })
     if (transport === 'ws' && session) {

@@ -86,27 +86,33 @@ type ViewerRow = {
 const VIEWER_COLUMNS = Prisma.sql`u.id, u.email, u.name, u.role::text AS role, u."teamId", u.theme, u.language, u."avatarColor", u."isActive", u."mustChangePassword", u."totpEnabledAt", t.name AS "teamName",
   (u."totpEnabledAt" IS NULL AND u.role = ANY(COALESCE((SELECT p."twoFactorRoles" FROM "SecurityPolicy" p WHERE p.id = 1), ARRAY[]::"UserRole"[]))) AS "mustEnrolTwoFactor"`
 
-type ViewerRecord = Omit<ViewerRow, 'team'> & { isActive: boolean; teamName: string | null }
+type ViewerFields = Omit<ViewerRow, 'team'>
+type ViewerRecord = ViewerFields & { isActive: boolean; teamName: string | null }
 
-/** Every request's viewer, from its credential's row (no copy of the row: a spread costs µs here). */
-function viewerOf(record: ViewerRecord): Viewer {
-  return toViewer(record, record.teamName)
+/** A viewer from a user row read through Prisma (its team nested). */
+export function toViewer(row: ViewerRow): Viewer {
+  return viewerFrom(row, row.team?.name ?? null)
 }
 
-export function toViewer(row: Omit<ViewerRow, 'team'> & { team?: ViewerRow['team'] }, teamName = row.team?.name ?? null): Viewer {
+/** Every request's viewer, from its credential's row read in SQL (its team's name flat). */
+function viewerOf(record: ViewerRecord): Viewer {
+  return viewerFrom(record, record.teamName)
+}
+
+function viewerFrom(fields: ViewerFields, teamName: string | null): Viewer {
   return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    teamId: row.teamId,
+    id: fields.id,
+    email: fields.email,
+    name: fields.name,
+    role: fields.role,
+    teamId: fields.teamId,
     teamName,
-    theme: row.theme,
-    language: row.language,
-    avatarColor: row.avatarColor,
-    mustChangePassword: row.mustChangePassword ?? false,
-    twoFactorEnabled: Boolean(row.totpEnabledAt),
-    mustEnrolTwoFactor: row.mustEnrolTwoFactor ?? false,
+    theme: fields.theme,
+    language: fields.language,
+    avatarColor: fields.avatarColor,
+    mustChangePassword: fields.mustChangePassword ?? false,
+    twoFactorEnabled: Boolean(fields.totpEnabledAt),
+    mustEnrolTwoFactor: fields.mustEnrolTwoFactor ?? false,
   }
 }
 
