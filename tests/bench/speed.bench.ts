@@ -10,7 +10,7 @@ import { organisationCreateInput, organisationListInput } from '../../src/shared
 import { createTestClient, loginAs } from '../support/client.ts'
 import { freePort, PROJECT_ROOT } from '../support/processes.ts'
 import { TEST_REDIS_URL, TEST_TOTP_ENCRYPTION_KEY } from '../support/env.ts'
-import { load, type LatencyStats } from './measure.ts'
+import { load, processCpuSeconds, type LatencyStats } from './measure.ts'
 
 // Issue 14's side-by-side figures, in one run: Prisma against hand-written SQL for the same answers,
 // tRPC against a bare HTTP handler doing the same work, creates alone and under load, and the SQL
@@ -57,6 +57,12 @@ ORDER BY o."updatedAt" DESC, o.id DESC LIMIT 51`
 
 export interface SpeedBench {
   sideBySide: Record<string, LatencyStats>
+  /**
+   * Server CPU per request (ms) of the tRPC-against-bare rows: the serving process's CPU (/proc)
+   * over the row, divided by its requests. Steadier than latencies, which include the client's CPU
+   * on the same machine.
+   */
+  serverCpuMs: Record<string, number>
   statementsPerCreate: { statements: number; byKind: Record<string, number> }
   explain: Record<string, string>
   /** The server's read-cache counters after the run (its /healthz). */
@@ -89,10 +95,10 @@ async function startBareServer(databaseUrl: string) {
     child.stdout!.once('data', () => resolve())
     child.once('exit', (code) => reject(new Error(`bare server exited (${code})`)))
   })
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) }
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) }
 }
 
-export async function benchSpeed(baseUrl: string, databaseUrl: string): Promise<SpeedBench> {
+export async function benchSpeed(baseUrl: string, serverPid: number, databaseUrl: string): Promise<SpeedBench> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 16 })
   const prisma = createPrismaClient(databaseUrl, 16)
   const viewer = await viewerOf(pool, 'sales.paris@demo.test')
@@ -122,33 +128,46 @@ export async function benchSpeed(baseUrl: string, databaseUrl: string): Promise<
   const sales = await loginAs(baseUrl, 'sales.paris@demo.test')
   const bare = await startBareServer(databaseUrl)
   const cookie = sales.jar.header()
+  // One plain HTTP client for both servers: fetch, JSON, then superjson, as the tRPC client reads
+  // an answer. Against the bare handler it sends the input as JSON; against tRPC, superjson's
+  // envelope, and it reads tRPC's `result.data`.
   const bareGet = async (path: string, input: unknown) => {
     const response = await fetch(`${bare.url}${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } })
     if (!response.ok) throw new Error(`bare ${response.status}`)
-    // Read as the tRPC client reads an answer (JSON, then superjson), so both sides pay the same.
     superjson.deserialize(await response.json())
   }
+  const plainTrpcGet = async (procedure: string, input: unknown) => {
+    const response = await fetch(`${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`, { headers: { cookie } })
+    if (!response.ok) throw new Error(`tRPC ${response.status}`)
+    superjson.deserialize(((await response.json()) as { result: { data: Parameters<typeof superjson.deserialize>[0] } }).result.data)
+  }
+  const serverCpuMs: Record<string, number> = {}
+  // A row of the comparison: its warm-up, then its latencies and its server's CPU per request.
+  const compared = async (key: string, pid: number, task: (index: number) => Promise<void>, options: { total: number; concurrency: number; warmup: number; maxDurationMs: number }) => {
+    for (let index = 0; index < options.warmup; index++) await task(index)
+    const cpuBefore = processCpuSeconds(pid)
+    results[key] = await load(task, { ...options, warmup: 0 })
+    serverCpuMs[key] = Math.round(((processCpuSeconds(pid) - cpuBefore) * 1000 * 1000) / Math.max(results[key].requests, 1)) / 1000
+  }
   try {
-    // The typed client both ways: one request per call (httpLink), which is what a bare client does,
+    // Three clients against tRPC: the plain HTTP client the bare handler gets (tRPC's server alone
+    // against the bare handler), and the typed client both ways: one request per call (httpLink),
     // and batched (httpBatchLink, what the browser uses), which waits for a timer (≥ 1 ms in Node)
     // to gather the calls of one tick and, under load, answers many calls per request.
     const unbatched = createTestClient(baseUrl, { jar: sales.jar, unbatched: true }).trpc
-    const clients = [['unbatched', unbatched], ['batched', sales.trpc]] as const
-    for (const [label, options] of [['alone', alone], ['16 concurrent', loaded]] as const) {
-      for (const [link, client] of clients) {
-        results[`byId, tRPC server (${link} client), ${label}`] = await load(async (index) => void (await client.organisations.byId.query({ id: ids[index % ids.length] })), options)
+    const byIdInput = (index: number) => ({ id: ids[index % ids.length] })
+    const listInput = (index: number) => ({ limit: 50, type: ['INVESTOR' as const], stage: [STAGES[index % STAGES.length]] })
+    const clients = [
+      ['plain HTTP', { byId: (index: number) => plainTrpcGet('organisations.byId', byIdInput(index)), list: (index: number) => plainTrpcGet('organisations.list', listInput(index)) }],
+      ['unbatched', { byId: async (index: number) => void (await unbatched.organisations.byId.query(byIdInput(index))), list: async (index: number) => void (await unbatched.organisations.list.query(listInput(index))) }],
+      ['batched', { byId: async (index: number) => void (await sales.trpc.organisations.byId.query(byIdInput(index))), list: async (index: number) => void (await sales.trpc.organisations.list.query(listInput(index))) }],
+    ] as const
+    // 1,000 calls alone (not 300): the server CPU of a row is read in 10 ms ticks.
+    for (const [label, options] of [['alone', { ...alone, total: 1000 }], ['16 concurrent', loaded]] as const) {
+      for (const [name, procedure, path] of [['byId', 'byId', '/byId'], ['list filtered', 'list', '/list']] as const) {
+        for (const [link, client] of clients) await compared(`${name}, tRPC server (${link} client), ${label}`, serverPid, client[procedure], { ...options, warmup: options.warmup ?? 0 })
+        await compared(`${name}, bare HTTP handler, ${label}`, bare.pid, (index) => bareGet(path, procedure === 'byId' ? byIdInput(index) : listInput(index)), { ...options, warmup: options.warmup ?? 0 })
       }
-      results[`byId, bare HTTP handler, ${label}`] = await load((index) => bareGet('/byId', { id: ids[index % ids.length] }), options)
-      for (const [link, client] of clients) {
-        results[`list filtered, tRPC server (${link} client), ${label}`] = await load(
-          async (index) => void (await client.organisations.list.query({ limit: 50, type: ['INVESTOR'], stage: [STAGES[index % STAGES.length]] })),
-          options,
-        )
-      }
-      results[`list filtered, bare HTTP handler, ${label}`] = await load(
-        (index) => bareGet('/list', { limit: 50, type: ['INVESTOR'], stage: [STAGES[index % STAGES.length]] }),
-        options,
-      )
     }
     // Cached against uncached through the same server: the same 200 records again and again, or each
     // record once (every read a miss). The bench database is kept between runs: its ids are
@@ -218,5 +237,5 @@ export async function benchSpeed(baseUrl: string, databaseUrl: string): Promise<
   explain['byId (SQL)'] = await plan(BY_ID_SQL, [ids[0], viewer.teamId])
   await prisma.$disconnect()
   await pool.end()
-  return { sideBySide: results, statementsPerCreate: { statements, byKind }, explain, readCache, eventLogLock }
+  return { sideBySide: results, serverCpuMs, statementsPerCreate: { statements, byKind }, explain, readCache, eventLogLock }
 }
