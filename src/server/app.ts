@@ -29,7 +29,7 @@ import { createStaticHandler } from './http/static.ts'
 import { createMemoryBus, createRedisBus } from './infra/bus.ts'
 import { createMemoryCache, createRedisCache } from './infra/cache.ts'
 import { createReadCache } from './cache/read-cache.ts'
-import { createQueryHandler } from './trpc/query-handler.ts'
+import { createCallHandler } from './trpc/call-handler.ts'
 import { invalidateOnCommit } from './cache/invalidation.ts'
 import type { Logger } from './logger.ts'
 import { flushObservability, initObservability, releaseName } from './observability.ts'
@@ -120,7 +120,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     if (error.code !== 'INTERNAL_SERVER_ERROR') return
     logger.error({ err: error.cause ?? error, path }, 'tRPC error')
   }
-  const trpcHandler = createHTTPHandler({
+  const trpcOptions = {
     router: appRouter,
     basePath: TRPC_BASE_PATH,
     createContext,
@@ -128,9 +128,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     allowMethodOverride: true,
     maxBodySize: 5 * 1024 * 1024,
     onError: onTrpcError,
-  })
-  // GET queries (what screens load) without tRPC's fetch adapter; the rest through tRPC's handler.
-  const handleQuery = createQueryHandler({ router: appRouter, basePath: TRPC_BASE_PATH, createContext, onError: onTrpcError })
+  }
+  const trpcHandler = createHTTPHandler(trpcOptions)
+  // Queries and JSON mutations without tRPC's fetch adapter; the rest through tRPC's handler.
+  const handleCall = createCallHandler(trpcOptions)
   const serveStatic = createStaticHandler(config.STATIC_DIR, { policy: (nonce) => contentSecurityPolicy(config, nonce) })
   const handleExport = createExportHandler(deps)
 
@@ -152,7 +153,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       if (!isOriginAllowed(req, config.allowedOrigins) || (!originHeader && isCrossSite(req.headers))) {
         return sendJson(res, 403, { error: 'Cross-origin request refused' })
       }
-      if (await handleQuery(req, res)) return
+      if (await handleCall(req, res)) return
       return trpcHandler(req, res)
     }
     if (pathname === IMPORT_UPLOAD_PATH) return handleImportUpload(deps, req, res)

@@ -2,13 +2,14 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { initTRPC } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createQueryHandler } from '../../src/server/trpc/query-handler.ts'
+import { createCallHandler } from '../../src/server/trpc/call-handler.ts'
 import { loginAs, type TestClient } from '../support/client.ts'
-import { startTestServer, type TestServer } from '../support/server.ts'
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.ts'
 
-// GET queries are answered by the server's own query handler (trpc/query-handler.ts), the rest by
-// tRPC's. The same request through tRPC's handler (a `trpc-accept` header sends it there) must get
-// the same status, type and body: answers, batches, every kind of error, the caller's language.
+// GET queries and JSON POSTs of mutations are answered by the server's own call handler
+// (trpc/call-handler.ts), the rest by tRPC's. The same request through tRPC's handler (a
+// `trpc-accept` header sends it there) must get the same status, type and body: answers, batches,
+// every kind of error, the caller's language.
 
 let server: TestServer
 let sales: TestClient
@@ -26,10 +27,11 @@ afterAll(async () => {
 
 const json = (value: unknown) => encodeURIComponent(JSON.stringify(value))
 
-async function both(path: string, cookie?: string) {
-  const headers = cookie ? { cookie } : undefined
-  const fast = await fetch(`${server.url}${path}`, { headers })
-  const viaTrpc = await fetch(`${server.url}${path}`, { headers: { ...headers, 'trpc-accept': 'application/json' } })
+async function both(path: string, cookie?: string, post?: { body: string; type?: string }) {
+  const headers = { ...(cookie ? { cookie } : {}), ...(post ? { 'content-type': post.type ?? 'application/json' } : {}) }
+  const init = post ? { method: 'POST', body: post.body } : {}
+  const fast = await fetch(`${server.url}${path}`, { ...init, headers })
+  const viaTrpc = await fetch(`${server.url}${path}`, { ...init, headers: { ...headers, 'trpc-accept': 'application/json' } })
   // Each request has its own correlation id (quoted in error answers).
   const body = async (response: Response) => (await response.text()).replace(/"correlationId":"[^"]*"/g, '"correlationId":"…"')
   return {
@@ -66,7 +68,7 @@ describe('GET queries', () => {
     }
   })
 
-  it('leaves to tRPC what is not a plain query: mutations, unknown procedures, malformed input', async () => {
+  it('leaves to tRPC what is not a plain query: GET mutations, unknown procedures, malformed input', async () => {
     const cases = [
       '/trpc/organisations.create?input=' + json({ json: { name: 'x' } }),
       '/trpc/organisations.nothingHere',
@@ -89,6 +91,65 @@ describe('GET queries', () => {
   })
 })
 
+describe('POSTed calls', () => {
+  const body = (value: unknown) => ({ body: JSON.stringify(value) })
+
+  it('answer exactly as tRPC does: mutations, queries by method override, batches, errors of every kind', async () => {
+    const own = await sales.trpc.organisations.list.query({ limit: 1, stage: ['PROSPECT'] })
+    const card = own.items[0]
+    const cases: Array<[string, string | undefined, { body: string }, number]> = [
+      ['/trpc/auth.updatePreferences', sales.jar.header(), body({ json: { language: 'fr' } }), 200],
+      ['/trpc/organisations.byId', sales.jar.header(), body({ json: { id: card.id } }), 200],
+      ['/trpc/organisations.byId,auth.me?batch=1', sales.jar.header(), body({ 0: { json: { id: card.id } } }), 200],
+      // Field messages, in the caller's language.
+      ['/trpc/organisations.create', sales.jar.header(), body({ json: { name: '', type: 'INVESTOR' } }), 400],
+      ['/trpc/organisations.create', salesEnglish.jar.header(), body({ json: { name: '', type: 'INVESTOR' } }), 400],
+      ['/trpc/organisations.create', undefined, body({ json: { name: 'Nobody', type: 'INVESTOR' } }), 401],
+      // A stale move: the card as it is now, with who moved it.
+      ['/trpc/pipeline.move', sales.jar.header(), body({ json: { id: card.id, fromStage: 'WON', toStage: 'LOST' } }), 409],
+      ['/trpc/organisations.create,organisations.create?batch=1', sales.jar.header(), body({ 0: { json: { name: '' } }, 1: { json: { name: 'x', type: 'NOPE' } } }), 400],
+    ]
+    for (const [path, cookie, post, status] of cases) {
+      const { fast, viaTrpc } = await both(path, cookie, post)
+      expect({ path, ...fast, length: undefined }).toEqual({ path, ...viaTrpc, length: undefined })
+      expect(fast.status, path).toBe(status)
+      expect(fast.length, path).not.toBeNull()
+    }
+  })
+
+  it('leaves to tRPC what it does not read whole: other bodies, mixed batches, malformed JSON, unknown procedures', async () => {
+    const cases: Array<[string, { body: string; type?: string }]> = [
+      ['/trpc/organisations.create', { body: '{"json":', type: 'application/json' }],
+      ['/trpc/organisations.create', { body: '', type: 'application/json' }],
+      ['/trpc/organisations.create', { body: '{"json":{"name":"x"}}', type: 'text/plain' }],
+      ['/trpc/auth.me,organisations.create?batch=1', { body: '{}' }],
+      ['/trpc/organisations.nothingHere', { body: '{}' }],
+    ]
+    for (const [path, post] of cases) {
+      const { fast, viaTrpc } = await both(path, sales.jar.header(), post)
+      expect(fast.status, path).toBeGreaterThanOrEqual(400)
+      expect(fast.length, path).toBeNull()
+      expect({ ...fast, length: undefined }).toEqual({ ...viaTrpc, length: undefined })
+    }
+  })
+
+  it('writes what it is asked to, once, and sets the cookies a mutation sets', async () => {
+    const name = `Appel direct ${Date.now()}`
+    const created = await sales.trpc.organisations.create.mutate({ name, type: 'INVESTOR' })
+    expect(created.name).toBe(name)
+    expect((await sales.trpc.organisations.list.query({ limit: 5, q: name })).items.map((item) => item.id)).toEqual([created.id])
+
+    const login = await fetch(`${server.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: { email: 'viewer.paris@demo.test', password: DEMO_PASSWORD } }),
+    })
+    expect(login.headers.get('content-length')).not.toBeNull()
+    expect(login.status).toBe(200)
+    expect(login.headers.getSetCookie().some((cookie) => cookie.startsWith('alforis_session='))).toBe(true)
+  })
+})
+
 describe('a query whose answer cannot be written', () => {
   it('answers 500 with an error shape, as tRPC does, instead of failing the process', async () => {
     const t = initTRPC.create()
@@ -96,7 +157,7 @@ describe('a query whose answer cannot be written', () => {
     circular.self = circular
     const router = t.router({ broken: t.procedure.query(() => circular), fine: t.procedure.query(() => 'ok') })
     const errors: string[] = []
-    const handle = createQueryHandler({ router, basePath: '/trpc/', createContext: async () => ({}), onError: ({ error }) => void errors.push(error.code) })
+    const handle = createCallHandler({ router, basePath: '/trpc/', maxBodySize: 1024, createContext: async () => ({}), onError: ({ error }) => void errors.push(error.code) })
     const httpServer = http.createServer((req, res) => void handle(req, res).then((handled) => handled || res.writeHead(404).end()))
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
     const base = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`
