@@ -12,10 +12,10 @@ import type { AppSocketServer } from './socket-server.ts'
  * connection is an open WebSocket with nothing waiting in Engine.IO's buffer gets the frame written
  * to its `ws` sender: the frame socket.io-adapter precomputes for Engine.IO (`wsPreEncodedFrame`, in
  * one buffer: socket-server.ts). The frames of one batch of events (the relay hands them over
- * together) go out at the end of the turn, in their order, in one write per connection. Any other socket (long polling, a write still in flight, a
- * compressed connection) goes through Engine.IO as before, and a connection that Engine.IO wrote to
- * in the meantime gets the turn's frames through Engine.IO after it: live events never overtake
- * each other.
+ * together) go out at the end of the turn, in their order, in one write per connection. Any other
+ * socket (long polling, a write still in flight, a compressed connection) goes through Engine.IO as
+ * before, and a connection that Engine.IO wrote to in the meantime gets the turn's frames through
+ * Engine.IO after it: live events never overtake each other.
  * (`_encode`, `_sender`, `writeBuffer` and `writable` are what socket.io-adapter and Engine.IO 6
  * work through; should a later version change them, every socket takes Socket.IO's own path.)
  */

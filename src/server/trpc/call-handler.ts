@@ -103,7 +103,7 @@ export function createCallHandler<TRouter extends AnyRouter>(options: CallHandle
     let inputs: unknown[]
     let text: string | null
     if (post) {
-      text = await readBody(req, length)
+      text = await readBody(req)
       ;(req as IncomingMessage & { body?: string }).body = text
     } else {
       text = url.searchParams.get('input')
@@ -163,17 +163,14 @@ function isJson(contentType: string | undefined): boolean {
 
 class BodyNotRead extends Error {}
 
-/** A request's body of a known length, as text (UTF-8, as `Request.json()` decodes it). */
-function readBody(req: IncomingMessage, length: number): Promise<string> {
+/**
+ * A request's body, as text (UTF-8, as `Request.json()` decodes it). Only called for a stated length
+ * within the limit: Node's parser ends a body at its stated length.
+ */
+function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      // Node's parser stops a body at its stated length; this only guards the limit checked above.
-      if (size > length) req.destroy(new Error('request body longer than stated'))
-      else chunks.push(chunk)
-    })
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.once('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')))
     req.once('error', (error) => reject(new BodyNotRead(error.message)))
     req.once('aborted', () => reject(new BodyNotRead('request aborted')))
